@@ -43,7 +43,40 @@ class BackgroundRun(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    # Refreshed while a worker runs it: a run whose heartbeat stopped lost its worker, and the
+    # redelivered task may take it over (see ``claim``).
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
+
+    STALE_AFTER_SECONDS = 90
 
     class Meta:
         abstract = True
         ordering = ["-created_at"]
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @classmethod
+    def claim(cls, pk: int) -> bool:
+        """Start the run: exactly one executor wins, a second delivery of the task does nothing.
+
+        A run still marked running whose heartbeat is stale lost its worker; the redelivered task
+        takes it over.
+        """
+        from datetime import timedelta
+
+        from django.db.models import Q
+        from django.utils import timezone
+
+        now = timezone.now()
+        stale = now - timedelta(seconds=cls.STALE_AFTER_SECONDS)
+        return bool(
+            cls.objects.filter(pk=pk)
+            .filter(
+                Q(status=cls.Status.QUEUED)
+                | Q(status=cls.Status.RUNNING, heartbeat_at__lt=stale)
+                | Q(status=cls.Status.RUNNING, heartbeat_at__isnull=True, started_at__lt=stale)
+            )
+            .update(status=cls.Status.RUNNING, started_at=now, heartbeat_at=now)
+        )

@@ -1,6 +1,7 @@
+from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from core.selectors import portal_figures
+from core.selectors import dashboard_for, portal_figures
 from events.selectors import upcoming_events
 from matchmaking.selectors import published_offers
 
@@ -15,3 +16,8 @@ def home(request):
             "upcoming_events": upcoming_events()[:3],
         },
     )
+
+
+@login_required
+def dashboard(request):
+    return render(request, "core/dashboard.html", dashboard_for(request.user))

@@ -80,6 +80,15 @@ class Event(TimeStamped):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    schedule_version = models.PositiveIntegerField(
+        _("schedule version"),
+        default=0,
+        editable=False,
+        help_text=_("How many times the schedule has been published (the calendars' SEQUENCE)."),
+    )
+    schedule_published_at = models.DateTimeField(
+        _("schedule published at"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("event")
@@ -107,6 +116,45 @@ class Event(TimeStamped):
     @property
     def display_description(self) -> str:
         return localized(self.description, self.description_en)
+
+    # What each state allows (the moves between states are in events.services.setup).
+
+    @property
+    def accepts_registrations(self) -> bool:
+        return self.status == self.Status.REGISTRATION_OPEN and not _passed(
+            self.registration_deadline
+        )
+
+    @property
+    def accepts_requests(self) -> bool:
+        """Participants ask for and answer meeting requests until the request deadline."""
+        return self.status in (
+            self.Status.REGISTRATION_OPEN,
+            self.Status.REGISTRATION_CLOSED,
+        ) and not _passed(self.request_deadline)
+
+    @property
+    def can_schedule(self) -> bool:
+        return self.status in (self.Status.REGISTRATION_CLOSED, self.Status.SCHEDULED)
+
+    @property
+    def can_publish(self) -> bool:
+        return self.status in (self.Status.SCHEDULED, self.Status.PUBLISHED)
+
+    @property
+    def schedule_editable(self) -> bool:
+        """Officials adjust meetings until the event runs."""
+        return self.status in (self.Status.SCHEDULED, self.Status.PUBLISHED)
+
+    @property
+    def agenda_published(self) -> bool:
+        return self.status in (self.Status.PUBLISHED, self.Status.RUNNING, self.Status.FINISHED)
+
+
+def _passed(moment) -> bool:
+    from django.utils import timezone
+
+    return moment is not None and moment <= timezone.now()
 
 
 class EventSession(models.Model):
@@ -317,6 +365,17 @@ class Registration(TimeStamped):
 
     def __str__(self):
         return f"{self.organization} @ {self.event}"
+
+    @property
+    def meeting_limit(self) -> int:
+        """The most meetings this participant may get (its own limit within the event's)."""
+        if self.max_meetings is None:
+            return self.event.max_meetings
+        return min(self.max_meetings, self.event.max_meetings)
+
+    @property
+    def language_list(self) -> list[str]:
+        return [code.strip() for code in self.languages.split(",") if code.strip()]
 
 
 class MeetingRequest(TimeStamped):

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -149,6 +150,21 @@ class TechnologyOffer(TimeStamped):
     )
     review_note = models.TextField(_("reviewer's note"), blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    score_floor = models.FloatField(
+        _("score floor"),
+        default=0,
+        editable=False,
+        help_text=_("The K-th best stored score of this record: a new pair enters above it."),
+    )
+    # Derived on save (matchmaking.search): accent-folded text for search, prices in VND for
+    # filtering across currencies.
+    search_document = models.TextField(editable=False, blank=True, default="")
+    price_min_vnd = models.DecimalField(
+        max_digits=22, decimal_places=0, null=True, blank=True, editable=False
+    )
+    price_max_vnd = models.DecimalField(
+        max_digits=22, decimal_places=0, null=True, blank=True, editable=False
+    )
     brochure = models.FileField(_("brochure"), upload_to=GeneratedName("brochures"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -180,6 +196,22 @@ class TechnologyOffer(TimeStamped):
 
     def __str__(self):
         return self.display_title
+
+    def get_absolute_url(self) -> str:
+        return reverse("matchmaking:offer_detail", args=[self.reference])
+
+    def save(self, *args, **kwargs):
+        from matchmaking import search
+
+        search.refresh_offer(self)  # derived columns follow every save, admin included
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {
+                *kwargs["update_fields"],
+                "search_document",
+                "price_min_vnd",
+                "price_max_vnd",
+            }
+        super().save(*args, **kwargs)
 
     @property
     def display_title(self) -> str:
@@ -236,6 +268,13 @@ class TechnologyNeed(TimeStamped):
     )
     deadline = models.DateField(_("wanted by"), null=True, blank=True)
     preferred_countries = CountryField(_("preferred countries"), multiple=True, blank=True)
+    score_floor = models.FloatField(
+        _("score floor"),
+        default=0,
+        editable=False,
+        help_text=_("The K-th best stored score of this record: a new pair enters above it."),
+    )
+    search_document = models.TextField(editable=False, blank=True, default="")
     visibility = models.CharField(
         _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.PUBLIC
     )
@@ -281,6 +320,17 @@ class TechnologyNeed(TimeStamped):
     def __str__(self):
         return self.display_title
 
+    def get_absolute_url(self) -> str:
+        return reverse("matchmaking:need_detail", args=[self.reference])
+
+    def save(self, *args, **kwargs):
+        from matchmaking import search
+
+        search.refresh_need(self)  # the search text follows every save, admin included
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_document"}
+        super().save(*args, **kwargs)
+
     @property
     def display_title(self) -> str:
         return localized(self.title, self.title_en)
@@ -298,7 +348,14 @@ class ScoringRun(BackgroundRun):
         OFFER = "offer", _("One offer")
         NEED = "need", _("One need")
 
+    class Stage(models.TextChoices):
+        LOADING = "loading", _("Loading records")
+        SCORING = "scoring", _("Scoring pairs")
+        SAVING = "saving", _("Saving scores")
+        DONE = "done", _("Done")
+
     kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices)
+    stage = models.CharField(_("stage"), max_length=8, choices=Stage.choices, default=Stage.LOADING)
     algorithm_version = models.CharField(_("algorithm version"), max_length=32)
     weights = models.JSONField(_("weights"), default=dict)
     top_k = models.PositiveIntegerField(_("kept per record"), default=50)

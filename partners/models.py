@@ -71,6 +71,10 @@ class Organization(TimeStamped):
         related_name="+",
     )
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+    # An official who cannot verify the organisation sends it back with a reason; the
+    # organisation's next profile change puts it back in the verification queue.
+    review_note = models.TextField(_("reviewer's note"), blank=True)
+    returned_at = models.DateTimeField(_("sent back at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("organisation")

@@ -1,7 +1,6 @@
 import pytest
-from django.contrib.auth.models import Group
 
-from accounts.models import OFFICIALS_GROUP
+from accounts.permissions import sync_officials_group
 from config.celery import app as celery_app
 from partners.models import Membership
 from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
@@ -19,6 +18,30 @@ def _celery_in_process(request):
     celery_app.conf.task_always_eager = True
     yield
     celery_app.conf.task_always_eager = before
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """Test users' passwords need no strong hashing (it dominated the suite's time)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _vocabularies(request):
+    """The taxonomy and transfer modes come from a data migration; a transactional test that
+    flushed the database without serialized rollback would leave the next tests without them."""
+    if not {"db", "transactional_db"} & set(request.fixturenames) and not (
+        request.node.get_closest_marker("django_db")
+    ):
+        return
+    request.getfixturevalue(
+        "db" if "transactional_db" not in request.fixturenames else "transactional_db"
+    )
+    from matchmaking.models import Sector, TransferMode
+    from matchmaking.taxonomy import load_vocabularies
+
+    if not Sector.objects.exists():
+        load_vocabularies(Sector, TransferMode)
 
 
 @pytest.fixture
@@ -56,7 +79,7 @@ def outsider(org_b):
 @pytest.fixture
 def official(db):
     user = UserFactory(full_name="Cán bộ Sở", is_staff=True)
-    user.groups.add(Group.objects.get(name=OFFICIALS_GROUP))
+    user.groups.add(sync_officials_group())  # also after a flush by a transactional test
     return user
 
 

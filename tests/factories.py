@@ -5,7 +5,7 @@ import factory
 from django.utils import timezone
 
 from accounts.models import User
-from events.models import Event, Meeting, Registration, Slot, Table
+from events.models import Event, Meeting, Registration, ScheduleRun, Slot, Table
 from matchmaking.models import PublicationStatus, TechnologyNeed, TechnologyOffer
 from partners.models import Membership, Organization
 
@@ -141,3 +141,10 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     table = factory.SubFactory(TableFactory, event=factory.SelfAttribute("..event"))
     registration_a = factory.SubFactory(RegistrationFactory, event=factory.SelfAttribute("..event"))
     registration_b = factory.SubFactory(RegistrationFactory, event=factory.SelfAttribute("..event"))
+
+
+class ScheduleRunFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ScheduleRun
+
+    event = factory.SubFactory(EventFactory)

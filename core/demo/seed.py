@@ -1,6 +1,7 @@
 """Writes the demo data set: real organisations and agreements from the articles, generated
 enterprises, offers and needs, past connection sessions with their meetings and deals, and an
-upcoming event open for registration.
+upcoming event open for registration, and an event whose schedule is published
+(`published_event`).
 
 Idempotent: every row has a natural key (organisation name and country, offer reference, event
 title and date …) and is only created when missing, so a second run changes nothing.
@@ -21,6 +22,7 @@ from core.demo import generate
 from core.demo.catalogue import AGREEMENTS, HOST, REAL_ORGANIZATIONS
 from core.demo.generate import OrgSpec, RecordSpec
 from events.models import Event
+from matchmaking import search
 from matchmaking.models import TechnologyNeed, TechnologyOffer
 from partners.models import Agreement, Delegation, Membership, Organization
 
@@ -252,7 +254,7 @@ def _bulk_records(model, specs: list[RecordSpec], orgs: dict, build, report: See
 
 
 def _build_offer(spec: RecordSpec, org: Organization) -> TechnologyOffer:
-    return TechnologyOffer(
+    offer = TechnologyOffer(
         reference=spec.reference,
         organization=org,
         language=spec.language,
@@ -271,10 +273,12 @@ def _build_offer(spec: RecordSpec, org: Organization) -> TechnologyOffer:
         status=spec.status,
         published_at=_published_at(spec),
     )
+    search.refresh_offer(offer)
+    return offer
 
 
 def _build_need(spec: RecordSpec, org: Organization) -> TechnologyNeed:
-    return TechnologyNeed(
+    need = TechnologyNeed(
         reference=spec.reference,
         organization=org,
         language=spec.language,
@@ -293,6 +297,8 @@ def _build_need(spec: RecordSpec, org: Organization) -> TechnologyNeed:
         status=spec.status,
         published_at=_published_at(spec),
     )
+    search.refresh_need(need)
+    return need
 
 
 FIXED_SUPPLIERS = ["rimf", "cbtp", "tw-lead"]  # each owns the first offers, two apiece
@@ -335,7 +341,7 @@ def seed_records(scale: int, fixed_orgs: dict, report: SeedReport) -> dict[str, 
 
 def seed(*, scale: int = DEFAULT_SCALE) -> SeedReport:
     """Create whatever of the demo data set is missing (see the module docstring)."""
-    from core.demo import history
+    from core.demo import history, published_event
 
     report = SeedReport()
     with transaction.atomic():
@@ -385,4 +391,5 @@ def seed(*, scale: int = DEFAULT_SCALE) -> SeedReport:
         ):
             delegation.events.add(*Event.objects.filter(title__startswith=title_start))
         history.seed_upcoming(orgs, pools, seekers, users, korea_2026, report)
+        published_event.seed_published_event(orgs, pools, seekers, users, report)
     return report

@@ -49,3 +49,11 @@ def query_with(context, **changes) -> str:
 @register.filter
 def score_percent(value) -> int:
     return round(float(value or 0) * 100)
+
+
+@register.filter
+def reason_text(reason) -> str:
+    """A stored match reason worded in the visitor's language."""
+    from matchmaking.reasons import render
+
+    return render(reason)

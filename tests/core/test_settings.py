@@ -10,11 +10,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _run(args, **env):
-    base = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "REDIS_URL"}
-    }
+    # A production-like environment: nothing the test session itself set (the browser tests
+    # allow Django's ORM next to Playwright's event loop, which a deployment must not).
+    unset = {"DEBUG", "SECRET_KEY", "DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    base = {k: v for k, v in os.environ.items() if k not in unset}
     return subprocess.run(
         [sys.executable, *args],
         cwd=ROOT,

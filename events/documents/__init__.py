@@ -1,0 +1,1 @@
+"""Files made from a schedule: PDF agendas and table signs, iCalendar agendas."""

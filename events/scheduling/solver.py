@@ -1,0 +1,399 @@
+"""Entry point: ``solve(instance, time_limit=…, seed=…) -> Result``.
+
+Pipeline: index the instance (``prepare``) → greedy start (``greedy``) → lexicographic CP-SAT on
+the time-indexed model (``exact``), one level at a time, each level's value fixed as a constraint
+and its solution given as the hint of the next → tables (``tables``) → reasons for required
+meetings left out (``reasons``). Events too large for the full model go through ``large``
+instead (selection, slot assignment, neighbourhood search).
+
+Determinism: every CP-SAT call is capped by *deterministic* time (a work count, not seconds) and
+runs with ``interleave_search`` when it uses two workers, and the Python stages do not look at
+the clock; the same input and seed give the same output. A wall-clock cap is kept as a safety net
+at the requested time limit: if a loaded machine hits it, that run may differ.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from events.scheduling.anneal import anneal_breaks
+from events.scheduling.exact import SlotModel, SolveOutcome
+from events.scheduling.greedy import greedy
+from events.scheduling.large import select_and_insert, solve_large
+from events.scheduling.model import (
+    Bound,
+    Instance,
+    Objective,
+    Result,
+    ScheduledMeeting,
+    Unscheduled,
+)
+from events.scheduling.prepare import Problem, count_breaks, fmt_weight, prepare
+from events.scheduling.reasons import explain
+from events.scheduling.state import State, spread_excess
+from events.scheduling.tables import assign_tables
+
+# One CP-SAT worker: parallel CP-SAT is only reproducible with `interleave_search`, and in that
+# (experimental) mode its LNS workers never ran once a hint was given, which cost more than the
+# second core brings; see README.md.
+WORKERS = 1
+# The break level is the exception: there the interleaved two-worker search did run its LNS
+# and reached the published Girona optimum on more instances (13 vs 11 of 20 with one worker).
+BREAK_WORKERS = 2
+# Deterministic time units granted per second of the caller's time limit. CP-SAT's unit is meant
+# to be about a second; on the reference machine (2 cores, interleaved search) one unit took
+# ~0.6–1.0 s of wall time, so 0.8 keeps runs inside the limit.
+DTIME_PER_SECOND = 1.0
+# The full time-indexed model is used up to this many x[m, s] variables; larger events go
+# through the decomposition in ``large.py``.
+FULL_MODEL_MAX_VARS = 120_000
+# Simulated annealing on breaks runs this many moves per unit of deterministic time (about what
+# the reference machine does in a second), and takes this share of what is left at level 4.
+MOVES_PER_DTIME = 150_000
+ANNEAL_SHARE = 0.5
+
+
+class Budget:
+    """Deterministic-time budget plus the wall-clock safety net."""
+
+    def __init__(self, time_limit: float) -> None:
+        self.time_limit = time_limit
+        self.start = time.perf_counter()
+        # 5 % is kept for seating, reasons and output.
+        self.dtime_total = max(time_limit, 0.0) * DTIME_PER_SECOND * 0.95
+        self.dtime_used = 0.0
+
+    def dtime_left(self) -> float:
+        return max(self.dtime_total - self.dtime_used, 0.0)
+
+    def wall_left(self) -> float:
+        return max(self.time_limit - (time.perf_counter() - self.start), 0.0)
+
+    def charge(self, outcome: SolveOutcome) -> None:
+        self.dtime_used += outcome.dtime
+
+
+@dataclass(slots=True)
+class Levels:
+    """What each lexicographic level reached and whether it is proven."""
+
+    required: int = 0
+    required_proven: bool = True
+    weight: int = 0  # scaled
+    weight_bound: int = 0  # scaled
+    min_meetings: int = 0
+    min_proven: bool = True
+    breaks: int = 0
+    breaks_bound: int = 0
+    timed_out: bool = False
+    log: list[str] = field(default_factory=list)
+
+    @property
+    def all_proven(self) -> bool:
+        return (
+            self.required_proven
+            and self.weight >= self.weight_bound
+            and self.min_proven
+            and self.breaks <= self.breaks_bound
+        )
+
+
+def evaluate(prob: Problem, slot_of: Sequence[int]) -> tuple[int, int, int, int]:
+    """(required held, scaled weight, least-served participant's count, total breaks)."""
+    req = 0
+    w = 0
+    counts = [0] * prob.P
+    days: list[list[int]] = [[] for _ in range(prob.P)]
+    for m, s in enumerate(slot_of):
+        if s < 0:
+            continue
+        req += bool(prob.required[m])
+        w += prob.wint[m]
+        a, b = prob.a[m], prob.b[m]
+        counts[a] += 1
+        counts[b] += 1
+        days[a].append(s)
+        days[b].append(s)
+    min_c = min((counts[p] for p in prob.fairness_set), default=0)
+    breaks = sum(count_breaks(sorted(d)) for d in days)
+    return req, w, min_c, breaks
+
+
+def min_meetings_cap(prob: Problem) -> int:
+    """A trivial upper bound on the least-served participant's count."""
+    best = None
+    for p in prob.fairness_set:
+        placeable = sum(1 for m in prob.inc[p] if prob.dom[m])
+        c = min(prob.cap[p], placeable)
+        best = c if best is None else min(best, c)
+    return best or 0
+
+
+def _share(budget: Budget, fraction: float) -> tuple[float, float]:
+    return budget.dtime_left() * fraction, budget.wall_left()
+
+
+def _slots_to_list(prob: Problem, slots: dict[int, int], base: Sequence[int]) -> list[int]:
+    out = list(base)
+    for m, s in slots.items():
+        out[m] = s
+    return out
+
+
+def solve_exact(
+    prob: Problem,
+    start: Sequence[int],
+    budget: Budget,
+    seed: int,
+    levels: Levels,
+    relaxation: tuple[int, int] | None = None,
+) -> list[int]:
+    """Lexicographic CP-SAT on the full time-indexed model, starting from ``start``.
+
+    Levels 1–3 ignore the break-spread rule (it only concerns breaks, and a schedule usually has
+    room to meet it); level 4 penalises any violation above everything else and, should one
+    remain, ``_spread_fallback`` re-solves with the rule as a hard constraint.
+    """
+    slot_of = list(start)
+    placeable = [m for m in range(prob.M) if prob.dom[m]]
+    req_placeable = [m for m in placeable if prob.required[m]]
+    req, w, min_c, brk = evaluate(prob, slot_of)
+
+    def run(
+        model: SlotModel, objective, maximize: bool, fraction: float, workers: int = WORKERS
+    ) -> SolveOutcome:
+        model.hint(slot_of)
+        dtime, wall = _share(budget, fraction)
+        out = model.solve(
+            objective, maximize=maximize, dtime=dtime, wall=wall, seed=seed, workers=workers
+        )
+        budget.charge(out)
+        if out.status not in ("OPTIMAL", "INFEASIBLE"):
+            levels.timed_out = True
+        kind = "feasible" if objective is None else ("max" if maximize else "min")
+        levels.log.append(
+            f"{kind}: {out.status} value={out.value} bound={out.bound} "
+            f"dtime={out.dtime:.2f} wall={out.wall:.2f}"
+        )
+        return out
+
+    def take(out: SolveOutcome) -> list[int]:
+        return _slots_to_list(prob, out.slots or {}, [-1] * prob.M)
+
+    # Level 1: required meetings. First optimistically ask for all of them.
+    req_ub = len(req_placeable) if relaxation is None else min(relaxation[0], len(req_placeable))
+    levels.required, levels.required_proven = req, req >= req_ub
+    if not levels.required_proven:
+        model = SlotModel(prob, State(prob), placeable, hold=req_placeable, spread="off")
+        out = run(model, None, True, 0.4)
+        if out.slots is not None:
+            slot_of = take(out)
+        elif out.status == "INFEASIBLE" or budget.dtime_left() > 0:
+            model = SlotModel(prob, State(prob), placeable, spread="off")
+            out = run(model, model.req_expr, True, 0.4)
+            if out.slots is not None and out.value is not None and out.value >= req:
+                slot_of = take(out)
+        req, w, min_c, brk = evaluate(prob, slot_of)
+        levels.required = req
+        levels.required_proven = out.status == "OPTIMAL" or req >= req_ub
+    all_req = req == len(req_placeable)
+    hold = req_placeable if all_req else ()
+    model = SlotModel(prob, State(prob), placeable, hold=hold, spread="off")
+    if not all_req:
+        model.model.add(model.req_expr >= req)
+
+    # Level 2: total weight.
+    w_upper = sum(prob.wint[m] for m in placeable)
+    if relaxation is not None and req >= relaxation[0]:
+        w_upper = min(w_upper, relaxation[1])  # the selection relaxation's proven bound
+        levels.required_proven = True
+    levels.weight, levels.weight_bound = w, w_upper
+    if w < w_upper:
+        out = run(model, model.weight_expr, True, 0.6)
+        if out.slots is not None and out.value is not None and out.value >= w:
+            slot_of = take(out)
+        req, w, min_c, brk = evaluate(prob, slot_of)
+        levels.weight = w
+        if out.status == "OPTIMAL":
+            levels.weight_bound = w
+        elif out.bound is not None:
+            levels.weight_bound = max(min(out.bound, w_upper), w)
+
+    # Level 3: the least-served participant.
+    cap3 = min_meetings_cap(prob)
+    levels.min_meetings, levels.min_proven = min_c, min_c >= cap3
+    if not levels.min_proven:
+        model.model.add(model.weight_expr >= w)
+        floor = model.model.new_int_var(0, cap3, "minC")
+        for p in prob.fairness_set:
+            model.model.add(model.count_expr(p) >= floor)
+        out = run(model, floor, True, 0.3)
+        if out.slots is not None:
+            cand_slots = take(out)
+            cand = evaluate(prob, cand_slots)
+            if cand[2] >= min_c and cand[1] >= w:
+                slot_of = cand_slots
+        req, w, min_c, brk = evaluate(prob, slot_of)
+        levels.min_meetings = min_c
+        levels.min_proven = out.status == "OPTIMAL" or min_c >= cap3
+
+    # Level 4: breaks, with the spread rule first (penalised above everything else).
+    excess = spread_excess(prob, State.from_slots(prob, slot_of))
+    levels.breaks, levels.breaks_bound = brk, 0
+    if brk > 0 or excess > 0:
+        moves = int(budget.dtime_left() * ANNEAL_SHARE * MOVES_PER_DTIME)
+        cand_slots, moves = anneal_breaks(prob, slot_of, seed=seed, moves=moves)
+        budget.dtime_used += moves / MOVES_PER_DTIME
+        cand = evaluate(prob, cand_slots)
+        cand_excess = spread_excess(prob, State.from_slots(prob, cand_slots))
+        levels.log.append(f"anneal: {moves} moves → breaks {cand[3]}, spread excess {cand_excess}")
+        if (cand_excess, cand[3]) <= (excess, brk):
+            slot_of, excess, brk = cand_slots, cand_excess, cand[3]
+            levels.breaks = brk
+    if brk > 0 or excess > 0:
+        # With a valid start the rule can be a hard constraint, which propagates better.
+        model = SlotModel(prob, State(prob), placeable, hold=hold, with_breaks=True,
+                          spread="hard" if excess == 0 else "soft")  # fmt: skip
+        if not all_req:
+            model.model.add(model.req_expr >= req)
+        model.model.add(model.weight_expr >= w)
+        if min_c > 0:
+            for p in prob.fairness_set:
+                model.model.add(model.count_expr(p) >= min_c)
+        penalty = prob.S * prob.P + 1
+        out = run(model, model.breaks_expr + penalty * model.excess, False, 1.0, BREAK_WORKERS)
+        if out.slots is not None and out.value is not None:
+            cand_slots = take(out)
+            cand = evaluate(prob, cand_slots)
+            cand_excess = spread_excess(prob, State.from_slots(prob, cand_slots))
+            if (cand_excess, cand[3]) <= (excess, brk):
+                slot_of, excess = cand_slots, cand_excess
+        req, w, min_c, brk = evaluate(prob, slot_of)
+        levels.breaks = brk
+        if out.status == "OPTIMAL" and excess == 0:
+            levels.breaks_bound = brk
+        elif out.bound is not None and out.bound < penalty:
+            levels.breaks_bound = min(max(out.bound, 0), brk)
+    if excess > 0:
+        slot_of = _spread_fallback(prob, slot_of, budget, seed, levels)
+    return slot_of
+
+
+def _make_spread_valid(prob: Problem, slot_of: list[int]) -> list[int]:
+    """Drop meetings until the break-spread rule holds: repeatedly take the participant with
+    the most breaks and keep only its longest run of consecutive meetings (optional meetings
+    are dropped before required ones when the runs tie)."""
+    state = State.from_slots(prob, slot_of)
+    while spread_excess(prob, state) > 0:
+        worst = max(range(prob.P), key=lambda p: (state.breaks_of(p), -p))
+        busy = state.busy[worst]
+        runs, run = [], []
+        for s in range(prob.S + 1):
+            if s < prob.S and busy >> s & 1:
+                run.append(s)
+            elif run:
+                runs.append(run)
+                run = []
+
+        def value(r: list[int], p: int = worst) -> tuple[int, int, int]:
+            ms = [state.occupant(p, s) for s in r]
+            return (sum(bool(prob.required[m]) for m in ms), len(r), -r[0])
+
+        keep = set(max(runs, key=value))
+        for s in range(prob.S):
+            if busy >> s & 1 and s not in keep:
+                state.remove(state.occupant(worst, s))
+    return list(state.slot_of)
+
+
+def _spread_fallback(
+    prob: Problem, slot_of: list[int], budget: Budget, seed: int, levels: Levels
+) -> list[int]:
+    """The schedule still breaks the spread rule after level 4: make it valid by dropping
+    meetings, then re-solve with the rule as a hard constraint (required meetings first, then
+    weight) from that valid start."""
+    valid = _make_spread_valid(prob, slot_of)
+    placeable = [m for m in range(prob.M) if prob.dom[m]]
+    model = SlotModel(prob, State(prob), placeable, with_breaks=True, spread="hard")
+    model.hint(valid)
+    big = sum(prob.wint[m] for m in placeable) + 1
+    out = model.solve(
+        model.req_expr * big + model.weight_expr, maximize=True,
+        dtime=max(budget.dtime_left(), 1.0), wall=max(budget.wall_left(), 1.0), seed=seed,
+        workers=WORKERS,
+    )  # fmt: skip
+    budget.charge(out)
+    levels.log.append(f"spread fallback: {out.status} value={out.value}")
+    if out.slots is not None:
+        cand = _slots_to_list(prob, out.slots, [-1] * prob.M)
+        if evaluate(prob, cand)[:2] >= evaluate(prob, valid)[:2]:
+            valid = cand
+    req, w, min_c, brk = evaluate(prob, valid)
+    levels.required, levels.weight, levels.min_meetings, levels.breaks = req, w, min_c, brk
+    levels.required_proven = levels.min_proven = out.status == "OPTIMAL"
+    levels.timed_out = levels.timed_out or out.status != "OPTIMAL"
+    levels.weight_bound = w if out.status == "OPTIMAL" else max(levels.weight_bound, w)
+    levels.breaks_bound = 0
+    return valid
+
+
+def solve(instance: Instance, *, time_limit: float = 30, seed: int = 0) -> Result:
+    """Schedule ``instance``; see the module docstring and README.md for the method."""
+    budget = Budget(time_limit)
+    prob = prepare(instance)
+    levels = Levels()
+    state = greedy(prob)
+    levels.log.append(f"greedy: {evaluate(prob, state.slot_of)}")
+    n_vars = sum(d.bit_count() for d in prob.dom)
+    spread = instance.options.max_break_spread
+    if n_vars <= FULL_MODEL_MAX_VARS or spread is not None:
+        sel = None
+        if any(prob.dom[m] and state.slot_of[m] < 0 for m in range(prob.M)):
+            sel = select_and_insert(prob, state, budget, seed, levels, share=0.3)
+        slot_of = solve_exact(prob, state.slot_of, budget, seed, levels, sel)
+    else:
+        slot_of = solve_large(prob, state, budget, seed, levels)
+    return build_result(prob, slot_of, levels, budget)
+
+
+def build_result(prob: Problem, slot_of: Sequence[int], levels: Levels, budget: Budget) -> Result:
+    table_of = assign_tables(prob, slot_of)
+    req, w, min_c, brk = evaluate(prob, slot_of)
+    n_req = int(prob.required.sum())
+    held = sorted(
+        (m for m in range(prob.M) if slot_of[m] >= 0), key=lambda m: (slot_of[m], table_of[m])
+    )
+    meetings = [
+        ScheduledMeeting(
+            id=prob.meet_ids[m],
+            a=prob.part_ids[prob.a[m]],
+            b=prob.part_ids[prob.b[m]],
+            slot=prob.slot_ids[slot_of[m]],
+            table=prob.table_ids[table_of[m]],
+        )
+        for m in held
+    ]
+    why = explain(prob, slot_of, timed_out=levels.timed_out and not levels.required_proven)
+    unscheduled = [Unscheduled(id=prob.meet_ids[m], reason=r) for m, r in sorted(why.items())]
+    weight = fmt_weight(sum(float(prob.weight[m]) for m in held))
+    bound_w = max(levels.weight_bound, w)
+    bound_weight = fmt_weight(bound_w / prob.scale) if bound_w != w else weight
+    gap = 0.0 if bound_w <= 0 else round((bound_w - w) / bound_w, 6)
+    if req < n_req:
+        status = "infeasible"
+    elif levels.all_proven:
+        status = "optimal"
+    else:
+        status = "feasible"
+    return Result(
+        status=status,
+        meetings=meetings,
+        unscheduled=unscheduled,
+        objective=Objective(required=req, weight=weight, min_meetings=min_c, breaks=brk),
+        bound=Bound(weight=bound_weight, breaks=min(levels.breaks_bound, brk)),
+        gap=gap,
+        seconds=round(time.perf_counter() - budget.start, 2),
+        log=levels.log,
+    )

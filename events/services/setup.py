@@ -1,0 +1,254 @@
+"""Setting an event up: the event itself, sessions and their slots, tables, interpreters, and
+the moves between the event's states."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import pairwise
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from events.models import Event, EventSession, InterpreterCapacity, Meeting, Slot, Table
+from events.slots import slot_windows
+
+S = Event.Status
+
+# Every allowed move. ``scheduled`` is reached by a successful scheduler run and ``published``
+# by ``event_publish`` (which notifies the participants); the status form offers the rest.
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    S.DRAFT: (S.REGISTRATION_OPEN,),
+    S.REGISTRATION_OPEN: (S.REGISTRATION_CLOSED, S.DRAFT),
+    S.REGISTRATION_CLOSED: (S.REGISTRATION_OPEN, S.SCHEDULED),
+    S.SCHEDULED: (S.PUBLISHED, S.REGISTRATION_CLOSED),
+    S.PUBLISHED: (S.RUNNING, S.SCHEDULED, S.PUBLISHED),
+    S.RUNNING: (S.FINISHED,),
+    S.FINISHED: (),
+}
+
+
+def require_official(user) -> None:
+    if not (user is not None and user.is_authenticated and user.is_official):
+        raise PermissionDenied(_("This action is for the Department's officials."))
+
+
+def manual_transitions(event: Event) -> list[str]:
+    """The states an official may move the event to with the status buttons (publication and
+    a first schedule have their own services)."""
+    return [
+        target
+        for target in TRANSITIONS[event.status]
+        if target != S.PUBLISHED
+        and not (target == S.SCHEDULED and event.status == S.REGISTRATION_CLOSED)
+    ]
+
+
+@transaction.atomic
+def event_transition(*, event: Event, to: str, user=None, internal: bool = False) -> Event:
+    """Move the event to state ``to`` if the state machine allows it.
+
+    ``internal`` is for the services that own a move (a scheduler run, publication). The status
+    is advanced by a conditional UPDATE, so two officials clicking at once cannot both win.
+    """
+    if not internal:
+        require_official(user)
+        if to not in manual_transitions(event):
+            raise ValidationError(
+                _("An event in the state “%(from)s” cannot move to “%(to)s”.")
+                % {"from": event.get_status_display(), "to": S(to).label}
+            )
+    elif to not in TRANSITIONS[event.status]:
+        raise ValidationError(
+            _("An event in the state “%(from)s” cannot move to “%(to)s”.")
+            % {"from": event.get_status_display(), "to": S(to).label}
+        )
+    if to == S.REGISTRATION_OPEN and not event.slots.exists():
+        raise ValidationError(_("Add the event's sessions first: participants choose slots."))
+    if to == S.DRAFT and event.registrations.exists():
+        raise ValidationError(
+            _("Organisations have registered: the event cannot go back to draft.")
+        )
+    moved = Event.objects.filter(pk=event.pk, status=event.status).update(status=to)
+    if not moved:
+        raise ValidationError(_("The event has just been changed by someone else; try again."))
+    event.status = to
+    return event
+
+
+_TIMING_FIELDS = ("meeting_minutes", "break_minutes", "timezone")
+
+
+@transaction.atomic
+def event_save(*, event: Event, user, sectors=None, partners=None) -> Event:
+    """Create or edit an event. A change of meeting length, breaks or time zone recuts the
+    slots (refused, with nothing saved, when a meeting uses a slot that would disappear)."""
+    require_official(user)
+    before = Event.objects.filter(pk=event.pk).values(*_TIMING_FIELDS).first() if event.pk else None
+    if event.pk is None:
+        event.created_by = user
+    event.full_clean()
+    event.save()
+    if sectors is not None:
+        event.sectors.set(sectors)
+    if partners is not None:
+        event.partners.set(partners)
+    if before and any(before[f] != getattr(event, f) for f in _TIMING_FIELDS):
+        event_generate_slots(event=event)
+    return event
+
+
+@transaction.atomic
+def event_generate_slots(*, event: Event, sessions: Iterable[EventSession] | None = None):
+    """Make the event's slots match its sessions, meeting length and breaks; return them all.
+
+    Slots that stay (same start) are kept, with their meetings and the participants'
+    unavailability; new ones are created; those no session covers any more are deleted,
+    together with cancelled meetings in them. A slot holding a meeting that is not cancelled is
+    never deleted: the whole change is refused with a message instead.
+    """
+    sessions = list(event.sessions.all() if sessions is None else sessions)
+    wanted: dict = {}
+    for session in sessions:
+        for starts_at, ends_at in slot_windows(
+            day=session.date,
+            start=session.start,
+            end=session.end,
+            meeting_minutes=event.meeting_minutes,
+            break_minutes=event.break_minutes,
+            tz=event.timezone,
+        ):
+            wanted[starts_at] = (ends_at, session)
+    existing = {slot.starts_at: slot for slot in event.slots.all()}
+    dropped = [slot for start, slot in existing.items() if start not in wanted]
+    if dropped:
+        busy = (
+            Meeting.objects.filter(slot__in=dropped)
+            .exclude(status=Meeting.Status.CANCELLED)
+            .select_related("slot")
+            .order_by("slot__starts_at")
+        )
+        busy_slots = sorted({m.slot.starts_at for m in busy})
+        if busy_slots:
+            raise ValidationError(
+                _(
+                    "This change would remove slots that have meetings (%(slots)s): move or "
+                    "cancel those meetings first."
+                )
+                % {"slots": ", ".join(_slot_label(start, event) for start in busy_slots)}
+            )
+        Meeting.objects.filter(slot__in=dropped).delete()
+        Slot.objects.filter(pk__in=[slot.pk for slot in dropped]).delete()
+    new = []
+    for starts_at, (ends_at, session) in wanted.items():
+        slot = existing.get(starts_at)
+        if slot is None:
+            new.append(Slot(event=event, session=session, starts_at=starts_at, ends_at=ends_at))
+        elif slot.ends_at != ends_at or slot.session_id != session.pk:
+            slot.ends_at, slot.session = ends_at, session
+            slot.save(update_fields=["ends_at", "session"])
+    Slot.objects.bulk_create(new)
+    return list(event.slots.order_by("starts_at"))
+
+
+def _slot_label(starts_at, event: Event) -> str:
+    from zoneinfo import ZoneInfo
+
+    return starts_at.astimezone(ZoneInfo(event.timezone)).strftime("%d/%m %H:%M")
+
+
+@transaction.atomic
+def event_sessions_update(
+    *,
+    event: Event,
+    user,
+    saved: Iterable[EventSession],
+    deleted: Iterable[EventSession] = (),
+) -> list[Slot]:
+    """Save new and changed sessions, delete removed ones, then recut the slots.
+
+    Refused as a whole (nothing changes) when sessions overlap or when a removed slot still
+    has a meeting. Returns the event's slots.
+    """
+    require_official(user)
+    deleted_ids = {s.pk for s in deleted if s.pk}
+    saved = list(saved)
+    for session in saved:
+        session.event = event
+        session.full_clean()
+    kept = [s for s in event.sessions.all() if s.pk not in deleted_ids]
+    by_pk = {s.pk: s for s in saved if s.pk}
+    final = [by_pk.get(s.pk, s) for s in kept] + [s for s in saved if not s.pk]
+    ordered = sorted(final, key=lambda s: (s.date, s.start))
+    for first, second in pairwise(ordered):
+        if first.date == second.date and second.start < first.end:
+            raise ValidationError(
+                _("Sessions %(a)s and %(b)s overlap.") % {"a": first, "b": second}
+            )
+    for session in saved:
+        session.save()
+    slots = event_generate_slots(event=event, sessions=final)
+    EventSession.objects.filter(event=event, pk__in=deleted_ids).delete()
+    return slots
+
+
+@transaction.atomic
+def event_tables_update(
+    *, event: Event, user, saved: Iterable[Table], deleted: Iterable[Table] = ()
+) -> None:
+    """Save new and changed tables and delete removed ones.
+
+    A table with meetings (not cancelled) cannot be deleted, nor get a fixed host who is not in
+    all of them; a fixed host must be an approved participant of the event.
+    """
+    require_official(user)
+    for table in deleted:
+        if not table.pk:
+            continue
+        if table.meetings.exclude(status=Meeting.Status.CANCELLED).exists():
+            raise ValidationError(
+                _("Table %(table)s has meetings: move or cancel them before deleting it.")
+                % {"table": table.label}
+            )
+        table.meetings.all().delete()
+        table.delete()
+    for table in saved:
+        table.event = event
+        table.full_clean()
+        if table.host_id:
+            if table.host.event_id != event.pk or table.host.status != "approved":
+                raise ValidationError(
+                    {"host": _("The fixed host must be an approved participant of this event.")}
+                )
+            if (
+                table.pk
+                and table.meetings.exclude(status=Meeting.Status.CANCELLED)
+                .exclude(registration_a_id=table.host_id)
+                .exclude(registration_b_id=table.host_id)
+                .exists()
+            ):
+                raise ValidationError(
+                    _(
+                        "Table %(table)s has meetings without %(host)s: move them before "
+                        "making it that participant's table."
+                    )
+                    % {"table": table.label, "host": table.host.organization}
+                )
+        table.save()
+
+
+@transaction.atomic
+def event_interpreters_update(
+    *,
+    event: Event,
+    user,
+    saved: Iterable[InterpreterCapacity],
+    deleted: Iterable[InterpreterCapacity] = (),
+) -> None:
+    """Set how many interpreters of each language work at once during the event."""
+    require_official(user)
+    InterpreterCapacity.objects.filter(event=event, pk__in=[i.pk for i in deleted if i.pk]).delete()
+    for capacity in saved:
+        capacity.event = event
+        capacity.full_clean()
+        capacity.save()

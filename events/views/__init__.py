@@ -1,0 +1,1 @@
+"""Event pages: public (list, detail), set-up, registration, requests, schedule, agendas."""

@@ -1,0 +1,38 @@
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+
+from events import selectors
+from events.models import Registration
+
+
+def event_list(request):
+    page = Paginator(selectors.public_events(), 20).get_page(request.GET.get("page"))
+    return render(request, "events/event_list.html", {"page": page})
+
+
+def event_detail(request, pk: int):
+    event = get_object_or_404(selectors.public_events(), pk=pk)
+    mine, can_register = [], []
+    if request.user.is_authenticated:
+        mine = list(selectors.registrations_of_user(request.user).filter(event=event))
+        if event.accepts_registrations:
+            registered = {
+                r.organization_id for r in mine if r.status != Registration.Status.CANCELLED
+            }
+            can_register = [
+                m.organization
+                for m in request.user.memberships.select_related("organization")
+                if m.organization_id not in registered
+            ]
+    return render(
+        request,
+        "events/event_detail.html",
+        {"event": event, "my_registrations": mine, "can_register": can_register},
+    )
+
+
+@login_required
+def my_events(request):
+    registrations = selectors.registrations_of_user(request.user)
+    return render(request, "events/my_events.html", {"registrations": registrations})

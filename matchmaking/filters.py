@@ -1,0 +1,125 @@
+"""The catalogue's filters (django-filter): every choice lives in the URL, so a filtered list
+can be bookmarked and shared."""
+
+from decimal import Decimal
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from matchmaking import search
+from matchmaking.forms import sector_choices
+from matchmaking.models import TechnologyOffer, TransferMode
+from matchmaking.selectors import in_sector
+from partners.models import Organization
+
+PRICE_CURRENCIES = [("USD", "USD"), ("VND", "VND")]
+
+
+class OfferFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="filter_text")
+    sector = django_filters.ChoiceFilter(
+        label=_("Sector"),
+        choices=sector_choices,
+        method="filter_sector",
+        empty_label=_("All sectors"),
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("Supplier's country"),
+        field_name="organization__country",
+        choices=lambda: list(countries),
+        empty_label=_("All countries"),
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind of organisation"),
+        field_name="organization__kind",
+        choices=Organization.Kind.choices,
+        empty_label=_("All kinds"),
+    )
+    trl_min = django_filters.NumberFilter(
+        label=_("TRL from"),
+        field_name="trl",
+        lookup_expr="gte",
+        widget=forms.NumberInput(attrs={"min": 1, "max": 9}),
+    )
+    trl_max = django_filters.NumberFilter(
+        label=_("TRL to"),
+        field_name="trl",
+        lookup_expr="lte",
+        widget=forms.NumberInput(attrs={"min": 1, "max": 9}),
+    )
+    mode = django_filters.ModelMultipleChoiceFilter(
+        label=_("Transfer modes"),
+        field_name="transfer_modes",
+        queryset=TransferMode.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        distinct=True,
+    )
+    ip = django_filters.MultipleChoiceFilter(
+        label=_("Intellectual property"),
+        field_name="ip_status",
+        choices=TechnologyOffer.IPStatus.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    price_from = django_filters.NumberFilter(label=_("Price from"), method="filter_price")
+    price_to = django_filters.NumberFilter(label=_("Price up to"), method="filter_price")
+    price_currency = django_filters.ChoiceFilter(
+        label=_("in"),
+        choices=PRICE_CURRENCIES,
+        method="filter_none",
+        empty_label=None,
+    )
+    sort = django_filters.OrderingFilter(
+        label=_("Sort by"),
+        fields=(
+            ("published_at", "published"),
+            ("trl", "trl"),
+            ("price_min_vnd", "price"),
+            ("title", "title"),
+        ),
+        field_labels={
+            "-published": _("Newest first"),
+            "-trl": _("Most mature first"),
+            "price": _("Cheapest first"),
+            "title": _("Title A–Z"),
+        },
+        empty_label=_("Best match"),
+    )
+
+    class Meta:
+        model = TechnologyOffer
+        fields = []
+
+    def filter_text(self, queryset, name, value):
+        return search.search(queryset, value)
+
+    def filter_sector(self, queryset, name, value):
+        return in_sector(queryset, value)
+
+    def filter_none(self, queryset, name, value):
+        return queryset  # the currency only qualifies the price bounds
+
+    def filter_price(self, queryset, name, value):
+        if value is None:
+            return queryset
+        currency = self.form.cleaned_data.get("price_currency") or "USD"
+        amount = search.in_vnd(Decimal(value), currency)
+        if name == "price_from":
+            # The offer's range reaches the lower bound (an offer without a price stays out).
+            return queryset.filter(
+                Q(price_max_vnd__gte=amount)
+                | Q(price_max_vnd__isnull=True, price_min_vnd__gte=amount)
+            )
+        return queryset.filter(price_min_vnd__lte=amount)
+
+    @property
+    def qs(self):
+        queryset = super().qs
+        if not self.form.cleaned_data.get("sort"):
+            # Without an explicit order: relevance for a search, else the newest first.
+            if self.form.cleaned_data.get("q"):
+                return queryset.order_by("-relevance", "-published_at", "id")
+            return queryset.order_by("-published_at", "id")
+        return queryset.order_by(*queryset.query.order_by, "id")

@@ -1,0 +1,5 @@
+import sys
+
+from matchmaking.scoring.cli import main
+
+sys.exit(main())

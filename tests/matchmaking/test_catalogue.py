@@ -1,0 +1,110 @@
+"""The offers catalogue: filters in the URL, accent-insensitive search, sorting, htmx partials."""
+
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+
+from tests.factories import ForeignOrganizationFactory, OfferFactory
+
+pytestmark = pytest.mark.django_db
+URL = "/offers/"
+
+
+def _titles(client, **params) -> list[str]:
+    response = client.get(URL, params)
+    assert response.status_code == 200
+    return [offer.title for offer in response.context["page"]]
+
+
+def test_search_ignores_accents_both_ways(client):
+    OfferFactory(title="Công nghệ nuôi tôm tuần hoàn", language="vi")
+    OfferFactory(title="Rooftop solar")
+    assert _titles(client, q="nuoi tom") == ["Công nghệ nuôi tôm tuần hoàn"]
+    assert _titles(client, q="NUÔI TÔM") == ["Công nghệ nuôi tôm tuần hoàn"]
+
+
+def test_search_finds_keywords_and_organization_names(client):
+    OfferFactory(
+        title="Cage system",
+        keywords=["HDPE", "lồng nuôi"],
+        organization=ForeignOrganizationFactory(name="Penghu Aquatech Co., Ltd."),
+    )
+    OfferFactory(title="Other")
+    assert _titles(client, q="long nuoi") == ["Cage system"]
+    assert _titles(client, q="penghu") == ["Cage system"]
+
+
+def test_search_tolerates_a_typo_on_postgresql(client):
+    if connection.vendor != "postgresql":
+        pytest.skip("trigram similarity is the PostgreSQL search")
+    OfferFactory(title="Recirculating shrimp farming system")
+    OfferFactory(title="Rooftop solar panels")
+    assert _titles(client, q="recirculatng shrimp") == ["Recirculating shrimp farming system"]
+
+
+def test_filters_by_trl_range_mode_and_ip_status(client):
+    OfferFactory(title="Mature", trl=9, ip_status="patented")
+    young = OfferFactory(title="Young", trl=4, ip_status="none")
+    young.transfer_modes.set(["licence"])
+    assert _titles(client, trl_min=8) == ["Mature"]
+    assert _titles(client, trl_max=5, mode="licence") == ["Young"]
+    assert _titles(client, ip="patented") == ["Mature"]
+
+
+def test_price_filter_converts_currencies(client, settings):
+    settings.CURRENCY_RATES_VND = {"VND": 1, "USD": 25_000, "KRW": 20}
+    OfferFactory(
+        title="Cheap in VND",
+        price_min=Decimal(50_000_000),
+        price_max=Decimal(100_000_000),
+        currency="VND",
+    )
+    OfferFactory(
+        title="Dear in USD", price_min=Decimal(400_000), price_max=Decimal(900_000), currency="USD"
+    )
+    OfferFactory(title="Mid in KRW", price_min=Decimal(100_000_000), price_max=None, currency="KRW")
+    # Up to 10,000 USD = 250 million VND: 50-100 million VND and 2,000 million VND (KRW) out.
+    assert _titles(client, price_to=10_000, price_currency="USD") == ["Cheap in VND"]
+    assert sorted(_titles(client, price_from=1_000_000_000, price_currency="VND")) == [
+        "Dear in USD",
+        "Mid in KRW",
+    ]
+
+
+def test_filters_by_country_and_kind_of_organization(client):
+    OfferFactory(title="Korean", organization=ForeignOrganizationFactory(country="KR"))
+    OfferFactory(
+        title="Taiwanese institute",
+        organization=ForeignOrganizationFactory(country="TW", kind="research_institute"),
+    )
+    assert _titles(client, country="KR") == ["Korean"]
+    assert _titles(client, kind="research_institute") == ["Taiwanese institute"]
+
+
+def test_sorting_by_maturity_and_by_title(client):
+    OfferFactory(title="B middle", trl=6)
+    OfferFactory(title="A young", trl=4)
+    OfferFactory(title="C mature", trl=9)
+    assert _titles(client, sort="-trl") == ["C mature", "B middle", "A young"]
+    assert _titles(client, sort="title") == ["A young", "B middle", "C mature"]
+
+
+def test_pagination_links_keep_the_filters(client):
+    OfferFactory.create_batch(21, trl=8)
+    page = client.get(URL, {"trl_min": 8, "sort": "title"}).content.decode()
+    assert "?page=2&amp;sort=title&amp;trl_min=8" in page
+
+
+def test_htmx_request_gets_only_the_results(client):
+    OfferFactory(title="Recirculating shrimp farming system")
+    response = client.get(URL, {"q": "shrimp"}, HTTP_HX_REQUEST="true")
+    body = response.content.decode()
+    assert "Recirculating shrimp farming system" in body
+    assert "<html" not in body
+
+
+def test_invalid_filter_values_are_reported_not_crashing(client):
+    response = client.get(URL, {"trl_min": "abc", "sector": "NOPE"})
+    assert response.status_code == 200
+    assert set(response.context["filter"].errors) == {"trl_min", "sector"}
