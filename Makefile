@@ -50,6 +50,7 @@ check-deploy: setup
 
 test: setup lint check-deploy ## ruff, the deployment check, then the whole pytest suite
 	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run > /dev/null
+	DEBUG=1 $(BIN)/python manage.py spectacular --validate --fail-on-warn --file /dev/null
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 messages: setup

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 import dj_email_url
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -40,11 +41,17 @@ INSTALLED_APPS = [
     "django_countries",
     "django_filters",
     "django_htmx",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "api",
     "core",
     "accounts",
     "partners",
     "matchmaking",
     "events",
+    "audit",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -52,6 +59,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "api.middleware.ApiLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -127,6 +135,14 @@ CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 1500)
 # A late-acked task is redelivered after the visibility timeout: keep it above every time limit.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT + 600}
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
+# Periodic work, for `celery -A config beat` (without a broker: run the same management
+# commands from cron, e.g. `manage.py send_feedback_reminders` once a day).
+CELERY_BEAT_SCHEDULE = {
+    "feedback-reminders": {
+        "task": "events.send_feedback_reminders",
+        "schedule": crontab(hour=9, minute=0),
+    },
+}
 
 # --- Authentication -------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -159,6 +175,8 @@ STATICFILES_DIRS = [
     # Third-party front-end assets come from npm (package.json); never copied into the repo.
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
     ("vendor/bootstrap-icons", BASE_DIR / "node_modules" / "bootstrap-icons" / "font"),
+    # The officials' check-in scanner; it decodes in a Web Worker made from a blob: URL.
+    ("vendor/qr-scanner", BASE_DIR / "node_modules" / "qr-scanner"),
 ]
 if DEBUG:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # keeps WhiteNoise quiet in development
@@ -214,6 +232,8 @@ CONTENT_SECURITY_POLICY = {
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
+        # The QR scanner (check-in) decodes in a Web Worker it creates from a blob: URL.
+        "worker-src": [SELF, "blob:"],
         "object-src": [NONE],
         "base-uri": [NONE],
         "frame-ancestors": [NONE],
@@ -223,6 +243,76 @@ CONTENT_SECURITY_POLICY = {
 if env_bool("BEHIND_TLS_PROXY", default=False):
     # Only trust this header when a proxy that sets it (and strips it from clients) is in front.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# --- REST API (api/) ---------------------------------------------------------------------
+# Personal tokens first: its 401 challenge ("Bearer") is the one sent to anonymous callers.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # JSON only: DRF's browsable API needs inline scripts, which the CSP refuses.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_FILTER_BACKENDS": [
+        "api.filters.FilterBackend",
+        "rest_framework.filters.OrderingFilter",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.PagePagination",
+    "PAGE_SIZE": 20,
+    "DEFAULT_THROTTLE_CLASSES": [
+        "api.throttling.AnonThrottle",
+        "api.throttling.UserThrottle",
+        "api.throttling.WriteThrottle",
+    ],
+    # Requests per client address (anon) or per person (the others); see api/throttling.py.
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_str("API_RATE_ANON", "60/minute"),
+        "user": env_str("API_RATE_USER", "600/minute"),
+        "writes": env_str("API_RATE_WRITES", "120/minute"),
+        "runs": env_str("API_RATE_RUNS", "10/hour"),
+    },
+    "EXCEPTION_HANDLER": "api.problems.problem_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "TechConnect API",
+    "DESCRIPTION": (
+        "The portal's REST API: the technology catalogue (offers, needs, match scores), "
+        "organisations, events, registrations, meeting requests and meetings; for the "
+        "Department's officials, event set-up, registrations, scheduler runs and meetings. "
+        "Log in with the portal's session or a personal token (profile page, “API tokens”). "
+        "Errors are RFC 9457 problem documents (`application/problem+json`)."
+    ),
+    "VERSION": "1.0.0",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SORT_OPERATIONS": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.add_problem_responses",
+    ],
+    # Several models have a "kind" or a "status": name each set of choices once.
+    "ENUM_NAME_OVERRIDES": {
+        "CountryEnum": "api.serializers.common.COUNTRY_CODES",
+        "LanguageEnum": "matchmaking.models.Language",
+        "OrganizationKindEnum": "partners.models.Organization.Kind",
+        "EventKindEnum": "events.models.Event.Kind",
+        "PublicationStatusEnum": "matchmaking.models.PublicationStatus",
+        "EventStatusEnum": "events.models.Event.Status",
+        "RegistrationStatusEnum": "events.models.Registration.Status",
+        "MeetingRequestStatusEnum": "events.models.MeetingRequest.Status",
+        "MeetingStatusEnum": "events.models.Meeting.Status",
+        "RunStatusEnum": "core.models.BackgroundRun.Status",
+    },
+}
 
 # --- Domain settings ------------------------------------------------------------------------
 # VND per unit of each currency; used to compare budgets with prices and to report deal values.

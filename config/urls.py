@@ -6,14 +6,20 @@ from django.urls import include, path
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    # The REST API has no language prefix (Accept-Language chooses the language of messages).
+    path("api/", include("api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
     path("", include("core.urls")),
     path("accounts/", include("accounts.urls")),
+    path("accounts/tokens/", include("api.urls_tokens")),
     path("organisations/", include("partners.urls")),
     path("", include("matchmaking.urls")),
     path("events/", include("events.urls")),
+    path("deals/", include("matchmaking.deal_urls")),
+    path("reports/", include("reports.urls")),
+    path("audit/", include("audit.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models import (
     Event,
     EventSession,
+    Feedback,
     InterpreterCapacity,
     Meeting,
     MeetingRequest,
@@ -17,7 +18,7 @@ from events.models import (
     Table,
 )
 from matchmaking.forms import SectorsField
-from matchmaking.models import Language
+from matchmaking.models import Currency, Language
 from partners.models import Organization
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -354,3 +355,86 @@ class RunForm(forms.Form):
         label=_("Time limit (seconds)"), min_value=5, max_value=300, initial=30
     )
     seed = forms.IntegerField(label=_("Seed"), min_value=0, initial=0, required=False)
+
+
+# --- The day of the event and feedback ----------------------------------------------------------
+
+
+class OnSiteMeetingForm(forms.Form):
+    """A last-minute meeting: two checked-in participants free in the chosen slot."""
+
+    registration_a = forms.ModelChoiceField(
+        label=_("Participant"), queryset=Registration.objects.none()
+    )
+    registration_b = forms.ModelChoiceField(label=_("Meets"), queryset=Registration.objects.none())
+
+    def __init__(self, *args, participants=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        queryset = Registration.objects.filter(pk__in=[r.pk for r in participants])
+        names = {r.pk: r.organization.display_name for r in participants}
+        for name in ("registration_a", "registration_b"):
+            self.fields[name].queryset = queryset.select_related("organization").order_by(
+                "organization__name"
+            )
+            self.fields[name].label_from_instance = lambda r: names.get(r.pk, str(r))
+
+
+INTEREST_CHOICES = [("", "—")] + [(str(k), str(k)) for k in range(1, 6)]
+
+
+class AfterEventFeedbackForm(forms.Form):
+    """One meeting's answer right after the event (every field may stay blank)."""
+
+    interest = forms.TypedChoiceField(
+        label=_("Interest (1 = none, 5 = very high)"),
+        choices=INTEREST_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+    )
+    next_step = forms.ChoiceField(
+        label=_("Next step"),
+        choices=[("", "—"), *Feedback.NextStep.choices],
+        required=False,
+    )
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class FollowUpFeedbackForm(forms.Form):
+    """One meeting's answer at the six-month follow-up."""
+
+    outcome = forms.ChoiceField(
+        label=_("What came of it"),
+        choices=[("", "—"), *Feedback.Outcome.choices],
+        required=False,
+    )
+    contract_value = forms.DecimalField(
+        label=_("Contract value"),
+        required=False,
+        min_value=0,
+        max_digits=20,
+        decimal_places=2,
+        help_text=_("When a contract was signed."),
+    )
+    currency = forms.ChoiceField(label=_("Currency"), choices=Currency.choices, initial="VND")
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("outcome") == Feedback.Outcome.CONTRACT_SIGNED
+            and data.get("contract_value") is None
+        ):
+            self.add_error("contract_value", _("Give the contract's value."))
+        return data

@@ -622,3 +622,35 @@ class Feedback(TimeStamped):
 
     def __str__(self):
         return f"{self.registration} · {self.meeting}"
+
+
+class FeedbackInvitation(TimeStamped):
+    """The feedback email of one participant for one stage: sent at most once, reminded at most
+    once, and neither once the participant has answered.
+
+    ``sent_at`` and ``reminded_at`` are set by a conditional UPDATE (``… WHERE sent_at IS
+    NULL``) before the email is queued, so two runs of the reminder task never both send.
+    """
+
+    registration = models.ForeignKey(
+        Registration,
+        verbose_name=_("participant"),
+        on_delete=models.CASCADE,
+        related_name="feedback_invitations",
+    )
+    stage = models.CharField(_("stage"), max_length=16, choices=Feedback.Stage.choices)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("feedback invitation")
+        verbose_name_plural = _("feedback invitations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration", "stage"], name="feedback_invitation_once_per_stage"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.registration} · {self.get_stage_display()}"

@@ -273,3 +273,111 @@ def meeting_opportunities(organization_id: int, user) -> list[dict]:
         {"event": r.event, "theirs": r, "mine": mine.get(r.event_id)}
         for r in sorted(theirs, key=lambda r: r.event.starts_on)
     ]
+
+
+# --- The day of the event ---------------------------------------------------------------------
+
+
+def checkin_participants(event: Event, query: str = "") -> list[Registration]:
+    """Approved participants whose organisation or representative names contain every word of
+    ``query``, accent- and case-insensitively ("nguyen" finds "Nguyễn"), by name. 1 query: an
+    event has a few hundred participants at most, folded here rather than per database."""
+    from matchmaking.search import folded_words
+
+    registrations = list(
+        Registration.objects.filter(event=event, status=Registration.Status.APPROVED)
+        .select_related("organization")
+        .order_by("organization__name")
+    )
+    words = folded_words(query)
+    if not words:
+        return registrations
+
+    def haystack(registration: Registration) -> str:
+        people = [
+            " ".join(str(p.get(k, "")) for k in ("name", "title", "email"))
+            for p in registration.representatives or []
+            if isinstance(p, dict)
+        ]
+        org = registration.organization
+        return " ".join(folded_words(" ".join([org.name, org.name_en, *people])))
+
+    return [r for r in registrations if all(w in haystack(r) for w in words)]
+
+
+def live_board(event: Event, now=None) -> dict:
+    """What the live board shows: slots × tables with each meeting and whether its two sides
+    are checked in, the slot on now (or next), and the day's figures. 4 queries."""
+    now = now or timezone.now()
+    slots = list(event.slots.order_by("starts_at"))
+    tables = list(event.tables.all())
+    meetings = list(event_meetings(event))
+    participants = list(
+        Registration.objects.filter(event=event, status=Registration.Status.APPROVED)
+        .select_related("organization")
+        .order_by("organization__name")
+    )
+    current = next((s for s in slots if s.starts_at <= now < s.ends_at), None)
+    upcoming = next((s for s in slots if s.starts_at > now), None)
+    cell = {(m.slot_id, m.table_id): m for m in meetings}
+    status = Meeting.Status
+
+    def waiting(meeting: Meeting | None, started: bool) -> bool:
+        """A meeting that has started without one of its sides (a no-show in the making)."""
+        return (
+            meeting is not None
+            and started
+            and meeting.status in (status.SCHEDULED, status.CONFIRMED)
+            and not (meeting.registration_a.checked_in_at and meeting.registration_b.checked_in_at)
+        )
+
+    rows = []
+    for slot in slots:
+        state = (
+            "now"
+            if current is not None and slot.pk == current.pk
+            else ("past" if slot.ends_at <= now else "future")
+        )
+        cells = []
+        for table in tables:
+            meeting = cell.get((slot.pk, table.pk))
+            cells.append((table, meeting, waiting(meeting, state != "future")))
+        rows.append({"slot": slot, "state": state, "cells": cells})
+    present = [r for r in participants if r.checked_in_at]
+    on_now = [m for m in meetings if current is not None and m.slot_id == current.pk]
+    return {
+        "rows": rows,
+        "tables": tables,
+        "current": current,
+        "upcoming": upcoming,
+        "now": now,
+        "participants": participants,
+        "present": present,
+        "absent": [r for r in participants if not r.checked_in_at],
+        "on_now": on_now,
+        "waiting": [m for m in on_now if waiting(m, True)],
+        "counts": {
+            "meetings": len(meetings),
+            "held": sum(m.status == status.HELD for m in meetings),
+            "no_show": sum(m.status == status.NO_SHOW for m in meetings),
+        },
+    }
+
+
+def free_participants(event: Event, slot: Slot) -> list[Registration]:
+    """Checked-in approved participants with no meeting in ``slot`` (for a last-minute
+    meeting), by name. 2 queries."""
+    busy = set()
+    for a, b in Meeting.objects.filter(ACTIVE, event=event, slot=slot).values_list(
+        "registration_a_id", "registration_b_id"
+    ):
+        busy.update((a, b))
+    return [
+        r
+        for r in Registration.objects.filter(
+            event=event, status=Registration.Status.APPROVED, checked_in_at__isnull=False
+        )
+        .select_related("organization")
+        .order_by("organization__name")
+        if r.pk not in busy
+    ]

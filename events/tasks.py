@@ -19,3 +19,11 @@ from events.services.scheduling import (
 def schedule_event(*, run_id: int) -> None:
     """Execute a queued scheduler run; a second delivery of the same run does nothing."""
     schedule_run_execute(run_id=run_id)
+
+
+@shared_task(name="events.send_feedback_reminders", soft_time_limit=600, time_limit=900)
+def send_feedback_reminders() -> dict:
+    """The daily feedback emails (Celery beat, ``CELERY_BEAT_SCHEDULE``); safe to run twice."""
+    from events.services.feedback import feedback_invitations_send
+
+    return feedback_invitations_send()

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from events.views import agenda, public, registration, requests, schedule, setup
+from events.views import (
+    agenda,
+    dayof,
+    feedback,
+    public,
+    registration,
+    requests,
+    schedule,
+    setup,
+)
 
 app_name = "events"
 
@@ -70,6 +79,26 @@ urlpatterns = [
     path("<int:pk>/manage/meetings/<int:mid>/lock/", schedule.meeting_lock, name="meeting_lock"),
     path("<int:pk>/manage/door-list/", schedule.door_list, name="door_list"),
     path("<int:pk>/manage/table-signs.pdf", schedule.table_signs, name="table_signs"),
+    # The day of the event (officials)
+    path("<int:pk>/manage/check-in/", dayof.checkin, name="checkin"),
+    path(
+        "<int:pk>/manage/check-in/<int:rid>/",
+        dayof.checkin_participant,
+        name="checkin_participant",
+    ),
+    path("<int:pk>/manage/check-in/t/<str:token>/", dayof.checkin_token, name="checkin_token"),
+    path("<int:pk>/manage/live/", dayof.live, name="live"),
+    path(
+        "<int:pk>/manage/live/add/<int:slot>/<int:table>/",
+        dayof.meeting_add_on_site,
+        name="meeting_add_on_site",
+    ),
+    path("<int:pk>/manage/meetings/<int:mid>/mark/", dayof.meeting_mark, name="meeting_mark"),
+    path("<int:pk>/manage/badges.pdf", dayof.badges, name="badges"),
+    # The day of the event and after it (participants)
+    path("<int:pk>/r/<int:rid>/badges.pdf", dayof.my_badges, name="my_badges"),
+    path("<int:pk>/r/<int:rid>/meetings/<int:mid>/held/", dayof.meeting_held, name="meeting_held"),
+    path("feedback/<str:token>/", feedback.feedback, name="feedback"),
 ]
 
 # Every view under a "manage/" path is for officials only (tests/events/test_permissions.py).

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from core.widgets import FastCheckboxSelectMultiple, FastSelect
 from matchmaking import search
 from matchmaking.forms import sector_choices
 from matchmaking.models import TechnologyOffer, TransferMode
@@ -25,18 +26,21 @@ class OfferFilter(django_filters.FilterSet):
         choices=sector_choices,
         method="filter_sector",
         empty_label=_("All sectors"),
+        widget=FastSelect,
     )
     country = django_filters.ChoiceFilter(
         label=_("Supplier's country"),
         field_name="organization__country",
         choices=lambda: list(countries),
         empty_label=_("All countries"),
+        widget=FastSelect,
     )
     kind = django_filters.ChoiceFilter(
         label=_("Kind of organisation"),
         field_name="organization__kind",
         choices=Organization.Kind.choices,
         empty_label=_("All kinds"),
+        widget=FastSelect,
     )
     trl_min = django_filters.NumberFilter(
         label=_("TRL from"),
@@ -52,16 +56,15 @@ class OfferFilter(django_filters.FilterSet):
     )
     mode = django_filters.ModelMultipleChoiceFilter(
         label=_("Transfer modes"),
-        field_name="transfer_modes",
         queryset=TransferMode.objects.all(),
-        widget=forms.CheckboxSelectMultiple,
-        distinct=True,
+        widget=FastCheckboxSelectMultiple,
+        method="filter_modes",
     )
     ip = django_filters.MultipleChoiceFilter(
         label=_("Intellectual property"),
         field_name="ip_status",
         choices=TechnologyOffer.IPStatus.choices,
-        widget=forms.CheckboxSelectMultiple,
+        widget=FastCheckboxSelectMultiple,
     )
     price_from = django_filters.NumberFilter(label=_("Price from"), method="filter_price")
     price_to = django_filters.NumberFilter(label=_("Price up to"), method="filter_price")
@@ -70,9 +73,11 @@ class OfferFilter(django_filters.FilterSet):
         choices=PRICE_CURRENCIES,
         method="filter_none",
         empty_label=None,
+        widget=FastSelect,
     )
     sort = django_filters.OrderingFilter(
         label=_("Sort by"),
+        widget=FastSelect,
         fields=(
             ("published_at", "published"),
             ("trl", "trl"),
@@ -97,6 +102,15 @@ class OfferFilter(django_filters.FilterSet):
 
     def filter_sector(self, queryset, name, value):
         return in_sector(queryset, value)
+
+    def filter_modes(self, queryset, name, value):
+        # Any of the chosen modes, as a semi-join: no DISTINCT over the catalogue's wide rows.
+        if not value:
+            return queryset
+        through = TechnologyOffer.transfer_modes.through
+        return queryset.filter(
+            pk__in=through.objects.filter(transfermode__in=value).values("technologyoffer_id")
+        )
 
     def filter_none(self, queryset, name, value):
         return queryset  # the currency only qualifies the price bounds

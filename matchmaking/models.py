@@ -192,7 +192,11 @@ class TechnologyOffer(TimeStamped):
                 name="offer_price_min_nonnegative",
             ),
         ]
-        indexes = [models.Index(fields=["status", "-published_at"])]
+        indexes = [
+            models.Index(fields=["status", "-published_at"]),
+            # The worker compares the newest change with its cached index on every rescoring.
+            models.Index(fields=["updated_at"]),
+        ]
 
     def __str__(self):
         return self.display_title
@@ -315,7 +319,11 @@ class TechnologyNeed(TimeStamped):
                 name="need_budget_min_nonnegative",
             ),
         ]
-        indexes = [models.Index(fields=["status", "-published_at"])]
+        indexes = [
+            models.Index(fields=["status", "-published_at"]),
+            # The worker compares the newest change with its cached index on every rescoring.
+            models.Index(fields=["updated_at"]),
+        ]
 
     def __str__(self):
         return self.display_title

@@ -3,8 +3,9 @@
 Each offer and need keeps a ``search_document``: its titles, summaries, keywords, references and
 its organisation's names, lower-cased and accent-folded with the matching engine's own folding
 (so "nuoi tom" finds "nuôi tôm", exactly as the scores treat them). PostgreSQL searches it with
-full-text search (an expression GIN index) OR trigram word similarity (a trigram GIN index) for
-typos; SQLite, the embedded demo, requires every folded word as a substring.
+full-text search (a stored tsvector with a GIN index), and with trigram word similarity (a
+trigram GIN index) when a typo leaves nothing; SQLite, the embedded demo, requires every folded
+word as a substring.
 """
 
 from __future__ import annotations
@@ -15,14 +16,10 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from django.conf import settings
-from django.contrib.postgres.search import (
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-    TrigramWordSimilarity,
-)
+from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
-from django.db.models import FloatField, Q, QuerySet, Value
+from django.db.models import BooleanField, FloatField, QuerySet, Value
+from django.db.models.expressions import RawSQL
 
 from matchmaking.scoring.stopwords import fold
 
@@ -89,18 +86,35 @@ def refresh_need(need) -> None:
 
 
 def search(queryset: QuerySet, text: str) -> QuerySet:
-    """Records matching every word of ``text`` (PostgreSQL: or close to it), best first."""
+    """Records containing every word of ``text``, best first; annotated with ``relevance``.
+
+    PostgreSQL: full-text search on the stored ``search_vector`` column (a generated tsvector
+    of ``search_document`` with a GIN index, added by migration 0007); only when nothing matches
+    does it fall back to trigram word similarity, which forgives typos but costs more.
+    """
     words = folded_words(text)[:MAX_QUERY_WORDS]
     if not words:
         return queryset
     if connection.vendor == "postgresql":
         phrase = " ".join(words)
-        vector = SearchVector("search_document", config="simple")
-        query = SearchQuery(phrase, config="simple", search_type="plain")
-        return queryset.annotate(
-            document_vector=vector,
-            relevance=SearchRank(vector, query) + TrigramWordSimilarity(phrase, "search_document"),
-        ).filter(Q(document_vector=query) | Q(search_document__trigram_word_similar=phrase))
+        table = queryset.model._meta.db_table
+        tsquery = "plainto_tsquery('simple'::regconfig, %s)"
+        matched = queryset.alias(
+            matched=RawSQL(
+                f'"{table}"."search_vector" @@ {tsquery}', [phrase], output_field=BooleanField()
+            )
+        ).filter(matched=True)
+        if matched.exists():
+            return matched.annotate(
+                relevance=RawSQL(
+                    f'ts_rank("{table}"."search_vector", {tsquery})',
+                    [phrase],
+                    output_field=FloatField(),
+                )
+            )
+        return queryset.filter(search_document__trigram_word_similar=phrase).annotate(
+            relevance=TrigramWordSimilarity(phrase, "search_document")
+        )
     for word in words:
         queryset = queryset.filter(search_document__contains=word)
     return queryset.annotate(relevance=Value(0.0, output_field=FloatField()))

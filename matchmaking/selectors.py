@@ -18,6 +18,11 @@ def published_offers() -> QuerySet[TechnologyOffer]:
     )
 
 
+def catalogue_offers() -> QuerySet[TechnologyOffer]:
+    """Published offers for the list pages, without the long texts the cards never show."""
+    return published_offers().defer("description", "search_document")
+
+
 def offers_visible_to(user) -> QuerySet[TechnologyOffer]:
     """Published offers, plus every offer of the user's organisations; officials see all."""
     offers = TechnologyOffer.objects.select_related("organization").prefetch_related(
@@ -132,10 +137,17 @@ def needs_matching_offer(offer: TechnologyOffer, user, limit: int = 10) -> Query
 
 
 def in_sector(queryset, sector: str):
-    """Records in a leaf sector, or in any leaf of a parent sector (or naming the parent)."""
+    """Records in a leaf sector, or in any leaf of a parent sector (or naming the parent).
+
+    A semi-join on the sector rows rather than a join: no DISTINCT over wide rows.
+    """
     if not sector:
         return queryset
-    return queryset.filter(Q(sectors__code=sector) | Q(sectors__parent_id=sector)).distinct()
+    through = queryset.model.sectors.through
+    record_ids = through.objects.filter(Q(sector_id=sector) | Q(sector__parent_id=sector)).values(
+        f"{queryset.model._meta.model_name}_id"
+    )
+    return queryset.filter(pk__in=record_ids)
 
 
 def matches_for_officials(

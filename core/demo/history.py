@@ -24,6 +24,7 @@ from events.models import (
 )
 from events.services import event_generate_slots
 from matchmaking.models import Deal
+from partners.models import Organization
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 COUNTRY_NAMES = {
@@ -153,6 +154,12 @@ def _create_session_event(session, number, host, partner, suppliers, seekers, re
     )
     # Without a named co-organiser, the session's first supplier stands for its country.
     event.partners.add(partner or suppliers[0])
+    # The sectors its suppliers work in: what the reports count the session under.
+    event.sectors.set(
+        Organization.sectors.through.objects.filter(organization__in=suppliers)
+        .values_list("sector_id", flat=True)
+        .distinct()
+    )
     start = datetime.combine(session.day, time(8, 30))
     end = start + timedelta(minutes=25 * session.slots)
     EventSession.objects.create(

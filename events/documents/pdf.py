@@ -4,6 +4,7 @@ time zone."""
 
 from __future__ import annotations
 
+import io
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -31,7 +32,7 @@ def _document(title: str) -> FPDF:
 
 def _line(pdf: FPDF, text: str, *, size: float = 11, bold: bool = False, height: float = 6):
     pdf.set_font(FONT, "B" if bold else "", size)
-    pdf.multi_cell(0, height, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(0, height, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
 
 
 def _times(meeting: Meeting, zone: ZoneInfo) -> str:
@@ -52,15 +53,24 @@ def _event_heading(pdf: FPDF, event: Event) -> None:
     pdf.ln(3)
 
 
-def agenda(*, event: Event, registration: Registration, meetings: list[Meeting]) -> bytes:
-    """One participant's meetings, by day, with time, table and the other side."""
+def agenda(
+    *, event: Event, registration: Registration, meetings: list[Meeting], qr: bytes | None = None
+) -> bytes:
+    """One participant's meetings, by day, with time, table and the other side; ``qr`` (a PNG)
+    is the participant's check-in code, printed at the top right."""
     zone = ZoneInfo(event.timezone)
     pdf = _document(_("Agenda"))
     pdf.add_page()
+    if qr is not None:
+        pdf.image(io.BytesIO(qr), x=pdf.w - pdf.r_margin - 30, y=8, w=30, h=30)
+        pdf.set_right_margin(pdf.r_margin + 32)
     _event_heading(pdf, event)
     _line(pdf, _("Agenda of %(org)s") % {"org": registration.organization.display_name},
           size=13, bold=True, height=7)  # fmt: skip
     pdf.ln(2)
+    if qr is not None:
+        pdf.set_y(max(pdf.get_y(), 40))
+        pdf.set_right_margin(18)
     if not meetings:
         _line(pdf, _("No meeting is scheduled for you."))
     day = None
@@ -128,4 +138,43 @@ def table_signs(*, event: Event, tables: list[tuple[Table, list[Meeting]]]) -> b
     if not tables:
         pdf.add_page()
         _line(pdf, _("This event has no table yet."))
+    return bytes(pdf.output())
+
+
+def badges(*, event: Event, badges: list[tuple[Registration, dict | None, bytes]]) -> bytes:
+    """Name badges on A6 pages (print on A6 card, or four to an A4 sheet): the person, the
+    organisation and its country, and the check-in QR code (a PNG) of that person.
+
+    ``badges``: (registration, representative or None for an unnamed badge, QR PNG).
+    """
+    pdf = FPDF(format=(105, 148))  # A6
+    pdf.add_font(FONT, "", str(FONT_DIR / "DejaVuSans.ttf"))
+    pdf.add_font(FONT, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+    pdf.set_title(_("Badges"))
+    pdf.set_creator("TechConnect")
+    pdf.set_auto_page_break(auto=False)
+    pdf.set_margins(8, 8, 8)
+    for registration, person, qr in badges:
+        pdf.add_page()
+        _line(pdf, event.display_title, size=8, height=4)
+        pdf.ln(4)
+        name = (person or {}).get("name", "") if isinstance(person, dict) else ""
+        title = (person or {}).get("title", "") if isinstance(person, dict) else ""
+        if name:
+            _line(pdf, name, size=18, bold=True, height=8)
+        if title:
+            _line(pdf, title, size=10, height=5)
+        pdf.ln(2)
+        _line(pdf, registration.organization.display_name, size=12, bold=True, height=6)
+        country = registration.organization.country
+        if country:
+            _line(pdf, str(country.name), size=9, height=5)
+        size = 48
+        pdf.image(io.BytesIO(qr), x=(pdf.w - size) / 2, y=pdf.h - size - 14, w=size, h=size)
+        pdf.set_y(pdf.h - 13)
+        pdf.set_font(FONT, "", 7)
+        pdf.cell(0, 4, _("Check-in code"), align="C")
+    if not badges:
+        pdf.add_page()
+        _line(pdf, _("No participant."))
     return bytes(pdf.output())

@@ -5,6 +5,8 @@
 - ``requests``: meeting requests between participants, their answers and expiry;
 - ``scheduling``: scheduler runs (started here, executed by the worker) and their results;
 - ``schedule``: officials' changes to the schedule, and its publication.
+- ``dayof``: the day of the event: check-in, meetings held or missed, last-minute meetings;
+- ``feedback``: the after-event and six-month feedback, its daily emails, answers into deals.
 
 Every view, command and task calls these functions; each one's docstring lists its side effects.
 """

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import audit
 from events.models import Event, Meeting, MeetingRequest, Registration
 from events.services.notify import link, notify
 from events.services.setup import require_official
@@ -109,6 +110,12 @@ def registration_approve(*, registration: Registration, official) -> Registratio
     Side effects: an email to the registrant, in their language, after commit.
     """
     if _decide(registration, official, R.APPROVED, (R.PENDING, R.REJECTED)):
+        audit.record(
+            actor=official,
+            action="events.registration_approve",
+            target=registration,
+            after={"status": R.APPROVED},
+        )
         notify(
             registration,
             subject=lambda: (
@@ -132,6 +139,12 @@ def registration_reject(*, registration: Registration, official, reason: str = "
     if registration.pk and _has_meetings(registration):
         raise ValidationError(_("This participant has meetings: cancel them first."))
     if _decide(registration, official, R.REJECTED, (R.PENDING, R.APPROVED)):
+        audit.record(
+            actor=official,
+            action="events.registration_reject",
+            target=registration,
+            after={"status": R.REJECTED, "reason": reason.strip()},
+        )
         _close_requests(registration)
         notify(
             registration,

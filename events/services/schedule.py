@@ -17,6 +17,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import audit
 from events.models import (
     Event,
     InterpreterCapacity,
@@ -164,7 +165,15 @@ def meeting_move(*, meeting: Meeting, slot: Slot, table: Table, official) -> Mee
     )
     if reasons:
         raise ValidationError(reasons)
+    before = audit.snapshot(meeting, ("slot", "table", "status", "locked"))
     _save(meeting, slot=slot, table=table, locked=True)
+    audit.record(
+        actor=official,
+        action="events.meeting_move",
+        target=meeting,
+        before=before,
+        after=audit.snapshot(meeting, ("slot", "table", "status", "locked")),
+    )
     return meeting
 
 
@@ -192,6 +201,27 @@ def meeting_swap(*, meeting: Meeting, other: Meeting, official) -> tuple[Meeting
     _save(second, status=Meeting.Status.CANCELLED)
     _save(first, slot=slot2, table=table2, locked=True)
     _save(second, slot=slot1, table=table1, status=status, locked=True)
+    audit.record(
+        actor=official,
+        action="events.meeting_swap",
+        target=first,
+        before={
+            "meeting": first.pk,
+            "slot": slot1.pk,
+            "table": table1.pk,
+            "other": second.pk,
+            "other_slot": slot2.pk,
+            "other_table": table2.pk,
+        },
+        after={
+            "meeting": first.pk,
+            "slot": slot2.pk,
+            "table": table2.pk,
+            "other": second.pk,
+            "other_slot": slot1.pk,
+            "other_table": table1.pk,
+        },
+    )
     return first, second
 
 
@@ -202,6 +232,13 @@ def meeting_cancel(*, meeting: Meeting, official) -> Meeting:
     require_official(official)
     event = _lock_event(meeting.event_id)
     meeting = _locked_meeting(meeting, event)
+    audit.record(
+        actor=official,
+        action="events.meeting_cancel",
+        target=meeting,
+        before=audit.snapshot(meeting, ("status", "locked")),
+        after={"status": Meeting.Status.CANCELLED, "locked": False},
+    )
     _save(meeting, status=Meeting.Status.CANCELLED, locked=False)
     return meeting
 
@@ -212,6 +249,13 @@ def meeting_lock(*, meeting: Meeting, official, locked: bool = True) -> Meeting:
     require_official(official)
     event = _lock_event(meeting.event_id)
     meeting = _locked_meeting(meeting, event)
+    audit.record(
+        actor=official,
+        action="events.meeting_lock",
+        target=meeting,
+        before={"locked": meeting.locked},
+        after={"locked": locked},
+    )
     _save(meeting, locked=locked)
     return meeting
 
@@ -253,12 +297,19 @@ def meeting_add(
     )
     try:
         with transaction.atomic():
-            return Meeting.objects.create(
+            meeting = Meeting.objects.create(
                 event=event, slot=slot, table=table, registration_a=a, registration_b=b,
                 request=request, origin=Meeting.Origin.MANUAL, locked=True,
             )  # fmt: skip
     except IntegrityError as exc:
         raise ValidationError(TAKEN) from exc
+    audit.record(
+        actor=official,
+        action="events.meeting_add",
+        target=meeting,
+        after=audit.snapshot(meeting, ("slot", "table", "registration_a", "registration_b")),
+    )
+    return meeting
 
 
 @transaction.atomic
@@ -280,6 +331,12 @@ def event_publish(*, event: Event, official, notify_participants: bool = True) -
         schedule_version=F("schedule_version") + 1, schedule_published_at=now
     )
     event.refresh_from_db(fields=["schedule_version", "schedule_published_at"])
+    audit.record(
+        actor=official,
+        action="events.event_publish",
+        target=event,
+        after={"schedule_version": event.schedule_version},
+    )
     if notify_participants:
         registrations = Registration.objects.filter(
             event=event, status=Registration.Status.APPROVED

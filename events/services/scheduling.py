@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import audit
 from events.instance import ACCEPTED, LOCKED, REQUESTED, SUGGESTED, BuiltInstance, build_instance
 from events.models import Event, Meeting, Registration, ScheduleRun
 from events.services.requests import requests_expire_due
@@ -94,6 +95,12 @@ def schedule_run_start(
         seed=seed,
     )
     transaction.on_commit(lambda: tasks.schedule_event.delay(run_id=run.pk))
+    audit.record(
+        actor=user,
+        action="events.schedule_run_start",
+        target=event,
+        after={"run": run.pk, "time_limit": run.time_limit, "seed": seed},
+    )
     return run
 
 

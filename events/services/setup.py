@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+import audit
 from events.models import Event, EventSession, InterpreterCapacity, Meeting, Slot, Table
 from events.slots import slot_windows
 
@@ -72,6 +73,13 @@ def event_transition(*, event: Event, to: str, user=None, internal: bool = False
     moved = Event.objects.filter(pk=event.pk, status=event.status).update(status=to)
     if not moved:
         raise ValidationError(_("The event has just been changed by someone else; try again."))
+    audit.record(
+        actor=user,
+        action="events.event_transition",
+        target=event,
+        before={"status": event.status},
+        after={"status": to},
+    )
     event.status = to
     return event
 
@@ -95,6 +103,15 @@ def event_save(*, event: Event, user, sectors=None, partners=None) -> Event:
         event.partners.set(partners)
     if before and any(before[f] != getattr(event, f) for f in _TIMING_FIELDS):
         event_generate_slots(event=event)
+    audit.record(
+        actor=user,
+        action="events.event_save",
+        target=event,
+        before=before,
+        after=audit.snapshot(
+            event, ("title", "kind", "starts_on", "ends_on", "status", *_TIMING_FIELDS)
+        ),
+    )
     return event
 
 
@@ -189,6 +206,12 @@ def event_sessions_update(
         session.save()
     slots = event_generate_slots(event=event, sessions=final)
     EventSession.objects.filter(event=event, pk__in=deleted_ids).delete()
+    audit.record(
+        actor=user,
+        action="events.event_sessions_update",
+        target=event,
+        after={"sessions": [str(s) for s in ordered], "slots": len(slots)},
+    )
     return slots
 
 
@@ -235,6 +258,12 @@ def event_tables_update(
                     % {"table": table.label, "host": table.host.organization}
                 )
         table.save()
+    audit.record(
+        actor=user,
+        action="events.event_tables_update",
+        target=event,
+        after={"saved": [t.label for t in saved], "deleted": [t.label for t in deleted]},
+    )
 
 
 @transaction.atomic
@@ -252,3 +281,9 @@ def event_interpreters_update(
         capacity.event = event
         capacity.full_clean()
         capacity.save()
+    audit.record(
+        actor=user,
+        action="events.event_interpreters_update",
+        target=event,
+        after={c.language: c.count for c in event.interpreters.all()},
+    )

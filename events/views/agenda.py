@@ -11,12 +11,15 @@ from django.core import signing
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 
 from events import selectors
-from events.documents import pdf
+from events.documents import pdf, qr
 from events.documents.ical import agenda_calendar
 from events.forms import slot_label
-from events.models import Registration
+from events.models import Feedback, Meeting, Registration
+from events.services.dayof import OUTCOME_OPEN
+from events.services.feedback import DUE_AFTER_DAYS, feedback_token
 from events.views.common import registration_or_404
 
 CALENDAR_SALT = "events.agenda.ics"
@@ -54,8 +57,40 @@ def agenda(request, pk: int, rid: int):
     return render(
         request,
         "events/agenda.html",
-        {"event": event, "registration": registration, "rows": rows, "feed": feed},
+        {
+            "event": event,
+            "registration": registration,
+            "rows": rows,
+            "feed": feed,
+            **_day_of(registration, meetings),
+        },
     )
+
+
+def _day_of(registration: Registration, meetings) -> dict:
+    """The agenda's day-of and after-event parts: the check-in QR code, which meetings the
+    participant may mark held, and its feedback links once they apply."""
+    event = registration.event
+    now = timezone.now()
+    markable = set()
+    if event.status in OUTCOME_OPEN:
+        markable = {
+            m.pk
+            for m in meetings
+            if m.slot.starts_at <= now
+            and m.status in (Meeting.Status.SCHEDULED, Meeting.Status.CONFIRMED)
+        }
+    days_after = (timezone.localdate() - event.ends_on).days
+    feedback = [
+        (label, reverse("events:feedback", args=[feedback_token(registration, stage)]))
+        for stage, label in Feedback.Stage.choices
+        if meetings and event.agenda_published and days_after >= DUE_AFTER_DAYS[stage]
+    ]
+    return {
+        "checkin_qr": qr.svg(qr.checkin_url(registration), title=registration.organization.name),
+        "markable": markable,
+        "feedback_links": feedback,
+    }
 
 
 @login_required
@@ -65,6 +100,7 @@ def agenda_pdf(request, pk: int, rid: int):
         event=registration.event,
         registration=registration,
         meetings=list(selectors.meetings_of(registration)),
+        qr=qr.png(qr.checkin_url(registration)),
     )
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="agenda-{pk}-{rid}.pdf"'

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import audit
 from matchmaking import search
 from matchmaking.models import MatchScore, PublicationStatus, TechnologyNeed, TechnologyOffer
 from partners.models import Membership, Organization
@@ -112,6 +113,13 @@ def record_approve(*, record: Record, official) -> Record:
     _require_official(official)
     if record.status != PublicationStatus.PENDING_REVIEW:
         raise ValidationError(_("Only records waiting for review can be approved."))
+    audit.record(
+        actor=official,
+        action="matchmaking.record_approve",
+        target=record,
+        before={"status": record.status},
+        after={"status": PublicationStatus.PUBLISHED},
+    )
     return _set_status(record, PublicationStatus.PUBLISHED)
 
 
@@ -121,6 +129,13 @@ def record_return(*, record: Record, official, note: str) -> Record:
     _require_official(official)
     if not note.strip():
         raise ValidationError({"note": _("Say what must change before publication.")})
+    audit.record(
+        actor=official,
+        action="matchmaking.record_return",
+        target=record,
+        before={"status": record.status},
+        after={"status": PublicationStatus.DRAFT, "note": note.strip()},
+    )
     return _set_status(record, PublicationStatus.DRAFT, note=note.strip())
 
 

@@ -243,23 +243,32 @@ def _rescore(model, record_id: int) -> int:
     top_k = settings.MATCHMAKING_TOP_K
     result = rank_one(loaded[0], index, top_k=top_k, weights=current_weights())
 
-    floors = dict(
-        other_model.objects.filter(status=PublicationStatus.PUBLISHED).values_list(
-            "id", "score_floor"
+    def counterpart(match: scoring.Match) -> int:
+        return int(match.need_id if is_offer else match.offer_id)
+
+    own = {counterpart(m) for m in result.matches}
+    # The index may lag behind the database: keep only counterparts still published.
+    alive = set(
+        other_model.objects.filter(pk__in=own, status=PublicationStatus.PUBLISHED).values_list(
+            "id", flat=True
         )
     )
-    own = {int(m.need_id if is_offer else m.offer_id) for m in result.matches}
+    best = float(np.nanmax(result.scores)) if np.isfinite(result.scores).any() else 0.0
+    # Only counterparts whose floor this record can beat matter: a few, not all of them.
+    floors = dict(
+        other_model.objects.filter(
+            status=PublicationStatus.PUBLISHED, score_floor__lt=best
+        ).values_list("id", "score_floor")
+    )
     entering = [
-        counterpart
-        for counterpart, score in zip(result.counterpart_ids, result.scores, strict=True)
+        other
+        for other, score in zip(result.counterpart_ids, result.scores, strict=True)
         if not math.isnan(score)
-        and int(counterpart) in floors
-        and int(counterpart) not in own
-        and score > floors[int(counterpart)]
+        and int(other) in floors
+        and int(other) not in own
+        and score > floors[int(other)]
     ]
-    matches = [
-        m for m in result.matches if int(m.need_id if is_offer else m.offer_id) in floors
-    ] + result.matches_for(entering)
+    matches = [m for m in result.matches if counterpart(m) in alive] + result.matches_for(entering)
 
     run = ScoringRun.objects.create(
         kind=ScoringRun.Kind.OFFER if is_offer else ScoringRun.Kind.NEED,

@@ -1,11 +1,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core import cache as catalogue_cache
 from events import selectors as event_selectors
 from matchmaking import selectors, services
 from matchmaking.filters import OfferFilter
@@ -17,11 +22,39 @@ PAGE_SIZE = 20
 
 
 def offer_list(request):
-    """The catalogue: filters, search and sorting from the URL; htmx swaps only the results."""
-    offers = OfferFilter(request.GET, queryset=selectors.published_offers())
-    page = Paginator(offers.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    template = "matchmaking/_offer_results.html" if request.htmx else "matchmaking/offer_list.html"
-    return render(request, template, {"filter": offers, "page": page})
+    """The catalogue: filters, search and sorting from the URL; htmx swaps only the results.
+
+    The filter panel and the results are the same for every visitor with the same URL, so both
+    are cached under the catalogue's version (bumped by every change to an offer or an
+    organisation): a popular search is computed and rendered once, not by every visitor.
+    """
+    language = get_language() or ""
+    filters_only = request.GET.copy()
+    filters_only.pop("page", None)
+    results_key = catalogue_cache.key("catalogue", language, request.GET.urlencode())
+    # The filter panel is the same on every page of a result list: one entry for all of them.
+    filters_key = catalogue_cache.key("catalogue", language, filters_only.urlencode(), "form")
+    found = cache.get_many([results_key] if request.htmx else [results_key, filters_key])
+    results, filters = found.get(results_key), found.get(filters_key)
+    offers = None
+    if results is None or (filters is None and not request.htmx):
+        offers = OfferFilter(request.GET, queryset=selectors.catalogue_offers())
+    if results is None:
+        page = Paginator(offers.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+        results = render_to_string(
+            "matchmaking/_offer_results.html", {"page": page}, request=request
+        )
+        cache.set(results_key, results, catalogue_cache.TTL_SECONDS)
+    if request.htmx:
+        return HttpResponse(results)
+    if filters is None:
+        filters = str(offers.form)
+        cache.set(filters_key, filters, catalogue_cache.TTL_SECONDS)
+    return render(
+        request,
+        "matchmaking/offer_list.html",
+        {"filters": mark_safe(filters), "results": mark_safe(results)},
+    )
 
 
 def offer_detail(request, reference: str):

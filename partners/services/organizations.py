@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+import audit
 from accounts.models import User
 from core.mail import send_mail_after_commit
 from partners.models import Delegation, Invitation, Membership, Organization
@@ -235,6 +236,13 @@ def organization_verify(*, organization: Organization, official: User) -> Organi
     """Mark an organisation as verified (its offers and needs may then be published)."""
     if not official.is_official:
         raise PermissionDenied(_("Only officials can verify organisations."))
+    audit.record(
+        actor=official,
+        action="partners.organization_verify",
+        target=organization,
+        before={"verified": organization.verified},
+        after={"verified": True},
+    )
     organization.verified = True
     organization.verified_by = official
     organization.verified_at = timezone.now()
@@ -270,6 +278,12 @@ def organization_return(*, organization: Organization, official: User, reason: s
     organization.review_note = reason
     organization.returned_at = timezone.now()
     organization.save(update_fields=["review_note", "returned_at", "updated_at"])
+    audit.record(
+        actor=official,
+        action="partners.organization_return",
+        target=organization,
+        after={"review_note": reason},
+    )
     admins = organization.memberships.filter(role=Membership.Role.ADMIN).select_related("user")
     by_language: dict[str, list[str]] = {}
     for membership in admins:

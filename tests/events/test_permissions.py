@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from events.models import Event
+from events.services.dayof import checkin_token
 from tests.events.conftest import set_status
 from tests.factories import MeetingFactory, ScheduleRunFactory
 
@@ -41,6 +42,15 @@ OFFICIAL_VIEWS = [
     ("meeting_lock", POST, ("event", "meeting")),
     ("door_list", GET, ("event",)),
     ("table_signs", GET, ("event",)),
+    ("checkin", GET, ("event",)),
+    ("checkin_participant", POST, ("event", "registration")),
+    ("checkin_token", GET, ("event", "token")),
+    ("checkin_token", POST, ("event", "token")),
+    ("live", GET, ("event",)),
+    ("meeting_add_on_site", GET, ("event", "slot", "table")),
+    ("meeting_add_on_site", POST, ("event", "slot", "table")),
+    ("meeting_mark", POST, ("event", "meeting")),
+    ("badges", GET, ("event",)),
 ]
 
 
@@ -55,6 +65,9 @@ def objects(event, tables, reg_a, reg_b, slots):
         "registration": reg_a.pk,
         "meeting": meeting.pk,
         "run": ScheduleRunFactory(event=event).pk,
+        "token": checkin_token(reg_a),
+        "slot": slots[1].pk,
+        "table": tables[1].pk,
     }
 
 

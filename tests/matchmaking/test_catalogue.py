@@ -106,5 +106,17 @@ def test_htmx_request_gets_only_the_results(client):
 
 def test_invalid_filter_values_are_reported_not_crashing(client):
     response = client.get(URL, {"trl_min": "abc", "sector": "NOPE"})
+    page = response.content.decode()
     assert response.status_code == 200
-    assert set(response.context["filter"].errors) == {"trl_min", "sector"}
+    assert ('id="id_trl_min_errors"' in page, 'id="id_sector_errors"' in page) == (True, True)
+
+
+def test_cached_results_follow_every_change_to_an_offer(client):
+    offer = OfferFactory(title="Shrimp RAS", trl=7)
+    assert _titles(client, q="shrimp") == ["Shrimp RAS"]
+    offer.title = "Shrimp RAS, second generation"
+    offer.save()
+    assert _titles(client, q="shrimp") == ["Shrimp RAS, second generation"]
+    offer.status = "archived"
+    offer.save()
+    assert _titles(client, q="shrimp") == []

@@ -1,7 +1,9 @@
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
+from core import cache
 from core.demo.seed import DEFAULT_SCALE, DEMO_PASSWORD, DEMO_USERS, seed
 from matchmaking import scoring, services
 from matchmaking.models import ScoringRun
@@ -36,6 +38,13 @@ class Command(BaseCommand):
         elapsed = time.perf_counter() - started
         created = ", ".join(f"{n} {what}" for what, n in report.created.items() if n) or "nothing"
         self.stdout.write(f"Demo data ready in {elapsed:.1f} s (created: {created}).")
+        if any(report.created.values()):
+            cache.bump("catalogue")  # bulk inserts send no signals
+        if connection.vendor == "postgresql" and any(report.created.values()):
+            # Bulk loads leave the planner's statistics stale until autovacuum comes round:
+            # without them the first catalogue queries pick nested loops over 50,000 rows.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         if not no_scores:
             self._scores(scale)
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")

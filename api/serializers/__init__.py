@@ -1,0 +1,1 @@
+"""Thin serializers: they shape and validate input and output; the services do the work."""
