@@ -48,7 +48,8 @@ def organization_detail(request, pk: int):
             "organization": organization,
             "role": role,
             "offers": offers,
-            "can_edit": role == Membership.Role.ADMIN or request.user.is_official,
+            "can_edit": role == Membership.Role.ADMIN
+            or (request.user.is_authenticated and request.user.is_official),
             "headed_delegations": selectors.delegations_headed_by(request.user),
         },
     )

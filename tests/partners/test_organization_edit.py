@@ -64,3 +64,11 @@ def test_invalid_edit_keeps_what_was_saved(client, owner, org_a):
     assert "website" in response.context["form"].errors
     org_a.refresh_from_db()
     assert org_a.website == ""
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_public_profile_opens_for_a_visitor_without_edit_link(client, org_a, prefix):
+    url = prefix + reverse("partners:detail", args=[org_a.pk]).removeprefix("/en")
+    response = client.get(url)
+    assert response.status_code == 200
+    assert reverse("partners:edit", args=[org_a.pk]) not in response.content.decode()
