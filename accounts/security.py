@@ -13,12 +13,10 @@ from django.conf import settings
 from django.shortcuts import render
 
 from core import ratelimit
+from core.logfilters import safe_path
 from core.network import client_ip
 
 logger = logging.getLogger("portal.security")
-
-# URL parts that are credentials in themselves (invitation, feedback, check-in, reset links).
-SECRET_URL_KWARGS = {"token", "uidb64"}
 
 
 def _who(request) -> str:
@@ -26,17 +24,6 @@ def _who(request) -> str:
     if user is not None and user.is_authenticated:
         return f"{user.email} (#{user.pk})"
     return "anonymous"
-
-
-def safe_path(request) -> str:
-    """The request's path without its query string and with secret URL parts masked."""
-    path = request.path
-    match = getattr(request, "resolver_match", None)
-    if match is not None:
-        for name, value in match.kwargs.items():
-            if name in SECRET_URL_KWARGS and value:
-                path = path.replace(str(value), "***")
-    return path
 
 
 def login_username(request, credentials) -> str | None:

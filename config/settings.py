@@ -373,9 +373,16 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "filters": {"mask_secrets": {"()": "core.logfilters.MaskSecretURLParts"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+        # Django names the path of each refused request: mask the tokens in it.
+        "django.request": {"filters": ["mask_secrets"]},
+        "django.security.csrf": {"filters": ["mask_secrets"]},
+    },
 }
 
 FORM_RENDERER = "core.forms.PortalFormRenderer"
