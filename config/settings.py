@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "accounts.sessions.SessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "core.headers.PermissionsPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "core.ratelimit.RateLimitMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -281,6 +282,19 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     }
 }
+# Only the officials' check-in scanner needs a device (the camera, on the portal's own pages).
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}={allow}"
+    for feature, allow in {
+        "camera": "(self)",
+        "microphone": "()",
+        "geolocation": "()",
+        "payment": "()",
+        "usb": "()",
+        "serial": "()",
+        "bluetooth": "()",
+    }.items()
+)
 if env_bool("BEHIND_TLS_PROXY", default=False):
     # Only trust this header when a proxy that sets it (and strips it from clients) is in front.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
