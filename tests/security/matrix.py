@@ -287,8 +287,9 @@ ROUTES: dict[str, R] = {
     "reports:export_xlsx": R(OFFICIALS, SAME),
     "reports:export_csv": R(OFFICIALS, SAME),
     "audit:list": R(OFFICIALS, SAME),
-    # --- Uploaded files, served by Django only with DEBUG on (tests run so) -----------------
-    "^media/(?P<path>.*)$": R(PUBLIC, SAME, path="media_path"),
+    # --- Uploaded files, served by Django only with DEBUG on -------------------------------
+    # An agreement's document is only handed out by partners:agreement_document (officials).
+    "^media/(?P<path>.*)$": R("404 404 404 404 404", SAME, path="media_path"),
 }
 
 # Routes that exist only while DEBUG is on when the URL configuration is first loaded.

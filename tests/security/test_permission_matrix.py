@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 import pytest
 from django.core.cache import cache
 from django.db import transaction
-from django.test import Client
+from django.test import Client, override_settings
 from django.utils import translation
 
 from tests.security.matrix import ADMIN_OFFICIALS, ADMIN_SITE, DEBUG_ONLY, ROUTES
@@ -157,12 +157,26 @@ def _cases(world: World, role: str):
             yield pattern.key, "post", url, declared.post.split()[index]
 
 
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Built once for the five roles, in a transaction rolled back after the last of them."""
+    media = tmp_path_factory.mktemp("media")
+    fast = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media, PASSWORD_HASHERS=fast),
+        transaction.atomic(),
+    ):
+        with translation.override("en"):
+            built = build_world()
+        yield built
+        transaction.set_rollback(True)
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ROLES)
-def test_every_url_answers_each_role_as_declared(role, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def test_every_url_answers_each_role_as_declared(role, world):
     with translation.override("en"):
-        world = build_world()
         client = Client()
         if world.users[role] is not None:
             client.force_login(world.users[role])
