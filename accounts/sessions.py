@@ -8,11 +8,16 @@ page does not write the session on every request.
 
 from __future__ import annotations
 
+import logging
 import time
 
 from django.conf import settings
 from django.contrib import auth, messages
 from django.utils.translation import gettext as _
+
+from core.network import client_ip
+
+logger = logging.getLogger("portal.security")
 
 LOGIN_AT = "_portal_login_at"
 SEEN_AT = "_portal_seen_at"
@@ -40,6 +45,12 @@ class SessionTimeoutMiddleware:
             idle = now - seen_at > settings.SESSION_IDLE_TIMEOUT
             too_old = now - login_at > settings.SESSION_ABSOLUTE_TIMEOUT
             if idle or too_old:
+                logger.info(
+                    "session expired (%s): user=#%s ip=%s",
+                    "idle" if idle else "too old",
+                    session[auth.SESSION_KEY],
+                    client_ip(request),
+                )
                 auth.logout(request)
                 messages.info(request, _("Your session has expired. Please log in again."))
             elif now - seen_at >= SEEN_RESOLUTION:

@@ -1,5 +1,6 @@
 """Sessions: a new key at log-in, dead after log-out, and an end after idling or a long day."""
 
+import logging
 import time
 
 import pytest
@@ -81,15 +82,17 @@ def test_session_cookie_lives_no_longer_than_the_absolute_time_out(client, membe
     assert cookie["httponly"] is True
 
 
-def test_session_ends_after_two_hours_without_a_request(client, member):
+def test_session_ends_after_two_hours_without_a_request(client, member, caplog):
     _log_in(client, member)
     _age_session(client, seen=2 * 60 * 60 + 1)
+    caplog.set_level(logging.INFO, logger="portal.security")
     response = client.get(reverse("accounts:profile"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login"))
     page = client.get(response["Location"])
     assert "Your session has expired. Please log in again." in page.content.decode()
     assert not _logged_in(client)
+    assert f"session expired (idle): user=#{member.pk} ip=127.0.0.1" in caplog.messages
 
 
 def test_activity_keeps_the_session_alive_and_is_remembered(client, member):

@@ -16,12 +16,14 @@ Adding a URL: add its entry here (the suite fails, naming the URL, until you do)
 name a value of ``tests/security/world.py``; add an object there if none fits.
 
 Rules instead of entries:
-- DRF's format-suffix twins (``/api/v1/offers.json``) answer exactly like the route they copy,
-  asked for ``.json``; they need no entry.
+- DRF's format-suffix twins (``/api/v1/offers.json``): the API turns them off (JSON is its only
+  format, ``api/urls.py``). Should a router bring them back, each must answer exactly like the
+  route it copies (asked for ``.json``, GET only) and needs no entry.
 - The admin (``/admin/…``): every page is for staff only; any other role, GET or POST, is sent to
   the admin's log-in page. Officials (staff) get what ``ADMIN_OFFICIALS`` grants them per model
-  (``view``, ``add``, ``change``, ``delete``) and 403 for the rest; the admin site's own pages are
-  in ``ADMIN_SITE``. The admin's POSTs are only sent by non-staff roles.
+  (``view``, ``add``, ``change``, ``delete``) and 403 for the rest; the admin site's own pages,
+  and any page a model admin adds, are in ``ADMIN_SITE``. Officials' POSTs to the admin are not
+  sent (its forms are Django's own; what matters is who reaches them).
 """
 
 from __future__ import annotations

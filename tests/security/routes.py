@@ -68,7 +68,7 @@ def admin_models() -> dict[str, type]:
 
 
 def admin_target(pattern: Pattern) -> tuple[str, str] | None:
-    """(model label, action) of a model admin pattern; None for the site's own pages."""
+    """(model label, action) of a standard model admin page; None for any other admin page."""
     parts = pattern.route.split("/")
     label = f"{parts[1]}.{parts[2]}" if len(parts) > 3 else ""
     if label not in admin_models():
@@ -77,9 +77,11 @@ def admin_target(pattern: Pattern) -> tuple[str, str] | None:
     for action in ADMIN_ACTIONS:
         if name == f"{parts[1]}_{parts[2]}_{action}":
             return label, action
-    if name == "auth_user_password_change" or pattern.route.endswith("/password/"):
+    if name == "auth_user_password_change":
         return label, "password"
-    return label, "object"  # "<object_id>/": redirects to the change page
+    if not pattern.name and pattern.route.endswith("/<path:object_id>/"):
+        return label, "object"  # redirects to the change page
+    return None  # a page a model admin added: it needs its own entry
 
 
 def url_for(pattern: Pattern, kwargs: dict) -> str:
