@@ -5,6 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from partners.models import Membership
 
+# What makes an account powerful: only a superuser may grant or take it away.
+PRIVILEGE_FIELDS = ("is_staff", "is_superuser", "groups", "user_permissions")
+
 
 class MembershipInline(admin.TabularInline):
     model = Membership
@@ -31,3 +34,16 @@ class UserAdmin(BaseUserAdmin):
     add_fieldsets = (
         (None, {"classes": ("wide",), "fields": ("email", "full_name", "password1", "password2")}),
     )
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = tuple(super().get_readonly_fields(request, obj))
+        if request.user.is_superuser:
+            return readonly
+        return readonly + PRIVILEGE_FIELDS
+
+    def has_change_permission(self, request, obj=None):
+        # Officials may change people's details, never a superuser's account (its email or
+        # password would hand them the superuser's powers).
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)

@@ -6,15 +6,22 @@
 - ``runs``: starting a scheduler run, per person (the heaviest request there is).
 
 The rates are read at each request (DRF binds them at import), so a changed setting applies.
+The client address is the portal's own (``core.network.client_ip``, ``TRUSTED_PROXY_HOPS``), the
+same one the log-in lock-out counts, so a forged ``X-Forwarded-For`` gets no fresh allowance.
 """
 
 from rest_framework import throttling
 from rest_framework.settings import api_settings
 
+from core.network import client_ip
+
 
 class _LiveRates:
     def get_rate(self):
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+
+    def get_ident(self, request):
+        return client_ip(request)
 
 
 class AnonThrottle(_LiveRates, throttling.AnonRateThrottle):

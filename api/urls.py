@@ -10,6 +10,8 @@ app_name = "api"
 
 router = DefaultRouter(trailing_slash=True)
 router.include_root_view = False
+# JSON is the only format: no ".json" copy of every route (its custom actions crashed on it).
+router.include_format_suffixes = False
 router.register("sectors", catalogue.SectorViewSet, basename="sector")
 router.register("transfer-modes", catalogue.TransferModeViewSet, basename="transfer-mode")
 router.register("organisations", catalogue.OrganizationViewSet, basename="organisation")

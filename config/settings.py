@@ -6,6 +6,7 @@ where that is safe; production values are documented in README.md ("Configuratio
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "axes",
     "api",
     "core",
     "accounts",
@@ -58,15 +60,20 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "accounts.security.DeniedRequestLogMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "api.middleware.ApiLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.sessions.SessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "core.headers.PermissionsPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "core.ratelimit.RateLimitMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -156,6 +163,41 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
+# Sessions end after 2 h without a request and 12 h after the log-in (accounts/sessions.py).
+SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 2 * 60 * 60)
+SESSION_ABSOLUTE_TIMEOUT = env_int("SESSION_ABSOLUTE_TIMEOUT", 12 * 60 * 60)
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT
+
+# --- Log-in protection ----------------------------------------------------------------------
+# How many reverse proxies in front of the portal append the client's address to
+# X-Forwarded-For: 0 when clients connect directly, 1 for one nginx, and so on. Every limit per
+# client address (log-in lock-out, the rate limits below, the API's throttles) and the security
+# log use it (core/network.py); a wrong value lets a forged header pick a fresh address.
+TRUSTED_PROXY_HOPS = env_int("TRUSTED_PROXY_HOPS", 0)
+if TRUSTED_PROXY_HOPS < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_HOPS must be 0 or more")
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# django-axes, stored in the database (works without Redis): an account is locked for one
+# client address after repeated failures, so an attacker cannot lock a person out everywhere.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # successful log-ins go to the security log instead
+AXES_CLIENT_IP_CALLABLE = "core.network.client_ip"
+AXES_USERNAME_CALLABLE = "accounts.security.login_username"
+AXES_LOCKOUT_CALLABLE = "accounts.security.locked_out"
+# Attempts per client address (core/ratelimit.py), whatever account they are for.
+RATE_LIMITS = {
+    "login-failures": env_str("RATE_LOGIN_FAILURES", "30/hour"),
+    "sign-up": env_str("RATE_SIGN_UP", "10/hour"),
+    "password-reset": env_str("RATE_PASSWORD_RESET", "10/hour"),
+    "api-bad-tokens": env_str("RATE_API_BAD_TOKENS", "20/hour"),
+}
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
 
 # --- Internationalisation -------------------------------------------------------------------
@@ -240,6 +282,19 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     }
 }
+# Only the officials' check-in scanner needs a device (the camera, on the portal's own pages).
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}={allow}"
+    for feature, allow in {
+        "camera": "(self)",
+        "microphone": "()",
+        "geolocation": "()",
+        "payment": "()",
+        "usb": "()",
+        "serial": "()",
+        "bluetooth": "()",
+    }.items()
+)
 if env_bool("BEHIND_TLS_PROXY", default=False):
     # Only trust this header when a proxy that sets it (and strips it from clients) is in front.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -261,6 +316,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.PagePagination",
     "PAGE_SIZE": 20,
+    "NUM_PROXIES": TRUSTED_PROXY_HOPS,
     "DEFAULT_THROTTLE_CLASSES": [
         "api.throttling.AnonThrottle",
         "api.throttling.UserThrottle",
@@ -331,9 +387,16 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "filters": {"mask_secrets": {"()": "core.logfilters.MaskSecretURLParts"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+        # Django names the path of each refused request: mask the tokens in it.
+        "django.request": {"filters": ["mask_secrets"]},
+        "django.security.csrf": {"filters": ["mask_secrets"]},
+    },
 }
 
 FORM_RENDERER = "core.forms.PortalFormRenderer"

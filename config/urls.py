@@ -25,4 +25,8 @@ urlpatterns += i18n_patterns(
 )
 
 if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    from core.media import serve_public_media
+
+    urlpatterns += static(
+        settings.MEDIA_URL, view=serve_public_media, document_root=settings.MEDIA_ROOT
+    )
