@@ -24,11 +24,11 @@ from events.models import (
     Meeting,
     MeetingRequest,
     Registration,
-    ScheduleRun,
     Slot,
     Table,
 )
 from events.services.notify import link, notify
+from events.services.scheduling import live_run
 from events.services.setup import event_transition, require_official
 
 ACTIVE = ~Q(status=Meeting.Status.CANCELLED)
@@ -41,9 +41,7 @@ def _lock_event(event_id: int) -> Event:
         raise ValidationError(
             _("The schedule can be changed once it is made and until the event starts.")
         )
-    if event.schedule_runs.filter(
-        status__in=[ScheduleRun.Status.QUEUED, ScheduleRun.Status.RUNNING]
-    ).exists():
+    if live_run(event) is not None:
         raise ValidationError(_("The scheduler is working on this event: wait until it ends."))
     return event
 

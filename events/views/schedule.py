@@ -22,6 +22,7 @@ def _run_context(run):
     return {
         "run": run,
         "run_percent": run_percent(run),
+        "run_stale": run.is_stale,
         "run_summary": run_summary(run) if run.status == ScheduleRun.Status.SUCCEEDED else "",
         "run_details": run_details(run) if run.status == ScheduleRun.Status.SUCCEEDED else [],
     }
@@ -102,6 +103,21 @@ def run_status(request, pk: int, run: int):
     return render(
         request, "events/manage/_run.html", {"event": event, **_run_context(schedule_run)}
     )
+
+
+@official_required
+@require_POST
+def run_cancel(request, pk: int, run: int):
+    """Cancel a queued or running run (one stuck with a lost worker, or started by mistake)."""
+    event = event_or_404(pk)
+    schedule_run = get_object_or_404(ScheduleRun, pk=run, event=event)
+    try:
+        services.schedule_run_cancel(run=schedule_run, user=request.user)
+    except ValidationError as exc:
+        flash_error(request, exc)
+    else:
+        messages.success(request, _("The run is cancelled; the schedule is as it was."))
+    return redirect("events:schedule", pk)
 
 
 def _meeting(pk: int, mid: int) -> Meeting:
