@@ -149,6 +149,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "events.send_feedback_reminders",
         "schedule": crontab(hour=9, minute=0),
     },
+    "meeting-request-expiry": {
+        "task": "events.expire_meeting_requests",
+        "schedule": crontab(minute="*/15"),
+    },
 }
 
 # --- Authentication -------------------------------------------------------------------------

@@ -30,3 +30,12 @@ def send_feedback_reminders() -> dict:
     from events.services.feedback import feedback_invitations_send
 
     return feedback_invitations_send()
+
+
+@shared_task(name="events.expire_meeting_requests", **RETRY, **time_limits(soft=240, hard=300))
+def expire_meeting_requests() -> int:
+    """Expire the requests left unanswered at their event's deadline and tell the requesters
+    (Celery beat, ``CELERY_BEAT_SCHEDULE``); safe to run twice."""
+    from events.services.requests import requests_expire_due
+
+    return requests_expire_due()

@@ -17,7 +17,7 @@ def _project_tasks():
 def test_every_task_has_time_limits_below_the_brokers_visibility_timeout():
     visibility = celery_app.conf.broker_transport_options["visibility_timeout"]
     tasks = _project_tasks()
-    assert len(tasks) >= 6  # scheduling, rescoring, emails, reminders…
+    assert len(tasks) >= 7  # scheduling, rescoring, emails, reminders, expiry…
     limits = {
         name: (task.soft_time_limit, task.time_limit or celery_app.conf.task_time_limit)
         for name, task in tasks.items()
