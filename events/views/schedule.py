@@ -13,6 +13,7 @@ from events.documents import pdf
 from events.figures import run_details, run_percent, run_summary
 from events.forms import AddMeetingForm, MoveForm, RunForm, SwapForm, slot_label
 from events.models import Meeting, Registration, ScheduleRun
+from events.services.schedule import above_maximum
 from events.views.common import event_or_404, flash_error, show_error
 
 
@@ -234,12 +235,17 @@ def meeting_add(request, pk: int):
         status = 400
         if form.is_valid():
             try:
-                services.meeting_add(event=event, official=request.user, **form.cleaned_data)
+                meeting = services.meeting_add(
+                    event=event, official=request.user, **form.cleaned_data
+                )
             except ValidationError as exc:
                 show_error(form, exc)
                 status = 409
             else:
                 messages.success(request, _("The meeting has been added (and locked)."))
+                regs = [meeting.registration_a, meeting.registration_b]
+                for warning in above_maximum(event, regs):
+                    messages.warning(request, warning)
                 return redirect("events:schedule", pk)
     return render(
         request, "events/manage/meeting_add.html", {"event": event, "form": form}, status=status

@@ -190,3 +190,31 @@ def test_publish_refuses_an_event_not_yet_scheduled(event, official):
     with pytest.raises(ValidationError) as refused:
         event_publish(event=event, official=official)
     assert refused.value.messages == ["Only a scheduled event can be published."]
+
+
+def test_adding_a_meeting_beyond_a_participants_maximum_needs_the_officials_say_so(
+    client, scheduled, slots, tables, reg_a, reg_b, reg_c, official
+):
+    Registration.objects.filter(pk=reg_a.pk).update(max_meetings=1)
+    _meeting(scheduled, slots[0], tables[0], reg_a, reg_b)
+    client.force_login(official)
+    url = reverse("events:meeting_add", args=[scheduled.pk])
+    data = {
+        "registration_a": reg_a.pk,
+        "registration_b": reg_c.pk,
+        "slot": slots[1].pk,
+        "table": tables[0].pk,
+    }
+    refused = client.post(url, data)
+    assert refused.status_code == 409
+    assert refused.context["form"].non_field_errors() == [
+        f"{reg_a.organization} already has 1 meeting, the most it may have: tick “Add beyond "
+        "the maximum” to add this one anyway."
+    ]
+    assert Meeting.objects.filter(registration_b=reg_c).count() == 0
+    added = client.post(url, {**data, "beyond_maximum": "on"}, follow=True)
+    assert [str(m) for m in added.context["messages"]] == [
+        "The meeting has been added (and locked).",
+        f"{reg_a.organization} now has 2 meetings, above its maximum of 1.",
+    ]
+    assert Meeting.objects.filter(registration_a=reg_a, registration_b=reg_c).count() == 1
