@@ -60,8 +60,8 @@ def run_details(run: ScheduleRun) -> list[str]:
     if counts.get("below_minimum"):
         lines.append(
             ngettext(
-                "%(count)d participant below the minimum of %(minimum)d meetings",
-                "%(count)d participants below the minimum of %(minimum)d meetings",
+                "%(count)d participant below the minimum number of meetings (%(minimum)d)",
+                "%(count)d participants below the minimum number of meetings (%(minimum)d)",
                 counts["below_minimum"],
             )
             % {"count": counts["below_minimum"], "minimum": counts.get("min_meetings", 0)}

@@ -300,7 +300,7 @@ def _store(
     counts["min_meetings"], counts["below_minimum"] = event.min_meetings, len(below)
     if below:
         log.append(
-            _("Below the minimum of %(minimum)d meetings: %(names)s.")
+            _("Below the minimum number of meetings (%(minimum)d): %(names)s.")
             % {
                 "minimum": event.min_meetings,
                 "names": ", ".join(f"{readable(r)} ({n})" for r, n in below),
