@@ -215,3 +215,28 @@ def test_a_soft_time_limit_fails_the_run_and_keeps_the_schedule(
     assert list(Meeting.objects.values_list("pk", flat=True)) == [old.pk]
     closed.refresh_from_db()
     assert closed.status == Event.Status.REGISTRATION_CLOSED
+
+
+def test_locked_meetings_changed_while_the_solver_works_fail_the_run_and_change_nothing(
+    closed, slots, tables, reg_a, reg_b, reg_c, official, monkeypatch
+):
+    locked = MeetingFactory(
+        event=closed, slot=slots[0], table=tables[0], registration_a=reg_b, registration_b=reg_c,
+        locked=True,
+    )  # fmt: skip
+    run = schedule_run_start(event=closed, user=official)
+    solve = scheduling_service.run_solver
+
+    def moved_in_the_admin_meanwhile(*args, **kwargs):
+        result = solve(*args, **kwargs)
+        Meeting.objects.filter(pk=locked.pk).update(slot=slots[2])
+        return result
+
+    monkeypatch.setattr(scheduling_service, "run_solver", moved_in_the_admin_meanwhile)
+    schedule_run_execute(run_id=run.pk)
+    run.refresh_from_db()
+    assert (run.status, run.error) == (
+        "failed",
+        "Locked meetings changed while the scheduler worked: nothing was changed; run it again.",
+    )
+    assert list(Meeting.objects.values_list("pk", "slot")) == [(locked.pk, slots[2].pk)]
