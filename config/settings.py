@@ -137,9 +137,16 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# The longest any task may run: every task's own limits are capped by it
+# (core.background.time_limits), and Redis's visibility timeout, after which a message not yet
+# acknowledged is handed to another worker, is derived from it, so a task still running is never
+# delivered twice (tests/core/test_celery_limits.py checks every task).
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 1800)
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 1500)
-# A late-acked task is redelivered after the visibility timeout: keep it above every time limit.
+if not 0 < CELERY_TASK_SOFT_TIME_LIMIT < CELERY_TASK_TIME_LIMIT or CELERY_TASK_TIME_LIMIT < 120:
+    raise ImproperlyConfigured(
+        "CELERY_TASK_TIME_LIMIT must be at least 120 s and above CELERY_TASK_SOFT_TIME_LIMIT"
+    )
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT + 600}
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
 # Periodic work, for `celery -A config beat` (without a broker: run the same management
@@ -148,6 +155,10 @@ CELERY_BEAT_SCHEDULE = {
     "feedback-reminders": {
         "task": "events.send_feedback_reminders",
         "schedule": crontab(hour=9, minute=0),
+    },
+    "meeting-request-expiry": {
+        "task": "events.expire_meeting_requests",
+        "schedule": crontab(minute="*/15"),
     },
 }
 

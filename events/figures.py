@@ -57,6 +57,15 @@ def run_details(run: ScheduleRun) -> list[str]:
             )
             % {"count": counts["locked"]}
         )
+    if counts.get("below_minimum"):
+        lines.append(
+            ngettext(
+                "%(count)d participant below the minimum number of meetings (%(minimum)d)",
+                "%(count)d participants below the minimum number of meetings (%(minimum)d)",
+                counts["below_minimum"],
+            )
+            % {"count": counts["below_minimum"], "minimum": counts.get("min_meetings", 0)}
+        )
     lines.append(
         ngettext("%(count)d meeting in all", "%(count)d meetings in all", counts.get("meetings", 0))
         % {"count": counts.get("meetings", 0)}

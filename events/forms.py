@@ -335,6 +335,11 @@ class AddMeetingForm(SlotChoiceMixin, forms.Form):
     registration_b = forms.ModelChoiceField(label=_("Meets"), queryset=Registration.objects.none())
     slot = forms.ModelChoiceField(label=_("Slot"), queryset=Slot.objects.none())
     table = forms.ModelChoiceField(label=_("Table"), queryset=Table.objects.none())
+    beyond_maximum = forms.BooleanField(
+        label=_("Add beyond the maximum"),
+        required=False,
+        help_text=_("Even if a participant already has its maximum number of meetings."),
+    )
 
     def __init__(self, *args, event: Event, **kwargs):
         super().__init__(*args, **kwargs)

@@ -48,6 +48,7 @@ class Candidate:
     request_id: int | None = None
     score: float | None = None
     meeting_id: int | None = None  # for locked meetings
+    covers: str | None = None  # a locked meeting's pair also asked for: ACCEPTED or REQUESTED
 
 
 @dataclass
@@ -128,11 +129,11 @@ def build_instance(event: Event, *, now=None) -> BuiltInstance:
     names.update({f"t{t.pk}": t.label for t in tables})
 
     candidates: dict[str, Candidate] = {}
-    taken: set[tuple[int, int]] = set()
+    taken: dict[tuple[int, int], str] = {}  # pair → its locked meeting's key
     for meeting in locked:
         key = f"L{meeting.pk}"
         pair = _pair(meeting.registration_a_id, meeting.registration_b_id)
-        taken.add(pair)
+        taken[pair] = key
         candidates[key] = Candidate(
             *pair, kind=LOCKED, request_id=meeting.request_id, score=meeting.score,
             meeting_id=meeting.pk,
@@ -158,8 +159,6 @@ def build_instance(event: Event, *, now=None) -> BuiltInstance:
             by_pair.setdefault(pair, []).append(request)
 
     for pair, requests in sorted(by_pair.items()):
-        if pair in taken:
-            continue
         live = [
             r
             for r in requests
@@ -171,6 +170,9 @@ def build_instance(event: Event, *, now=None) -> BuiltInstance:
         score = scores.get(pair)
         accepted = [r for r in live if r.status == MeetingRequest.Status.ACCEPTED]
         mutual = len({r.requester_id for r in live}) == 2
+        if pair in taken:  # already met by a locked meeting: counted, not asked again
+            candidates[taken[pair]].covers = ACCEPTED if accepted or mutual else REQUESTED
+            continue
         if accepted or mutual:
             chosen, kind, required = (accepted or live)[0], ACCEPTED, True
             weight = WEIGHT_MUST + WEIGHT_SCORE * (score or 0.0)

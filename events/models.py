@@ -654,3 +654,49 @@ class FeedbackInvitation(TimeStamped):
 
     def __str__(self):
         return f"{self.registration} · {self.get_stage_display()}"
+
+
+class CalendarEntry(models.Model):
+    """What the agendas' calendar files have said about one pair of participants of an event.
+
+    A calendar program that imported an agenda keeps its meetings until the file says
+    otherwise, so a meeting that was cancelled, or dropped by a re-run of the scheduler, must
+    stay in the file as cancelled; and any change needs a higher SEQUENCE to be taken. The row
+    remembers the place and time last served and the SEQUENCE they were served with
+    (``events.services.calendar``).
+    """
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="calendar_entries"
+    )
+    # The pair, lower registration id first (as in the calendar UID).
+    registration_a = models.ForeignKey(
+        Registration, verbose_name=_("participant A"), on_delete=models.CASCADE, related_name="+"
+    )
+    registration_b = models.ForeignKey(
+        Registration, verbose_name=_("participant B"), on_delete=models.CASCADE, related_name="+"
+    )
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    table_label = models.CharField(_("table"), max_length=40)
+    meeting_link = models.URLField(_("meeting link"), blank=True)
+    cancelled = models.BooleanField(_("cancelled"), default=False)
+    sequence = models.PositiveIntegerField(_("sequence"), default=0)
+    changed_at = models.DateTimeField(_("changed at"))
+
+    class Meta:
+        verbose_name = _("calendar entry")
+        verbose_name_plural = _("calendar entries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "registration_a", "registration_b"],
+                name="calendar_entry_pair_uniq",
+            ),
+            models.CheckConstraint(
+                condition=Q(registration_a__lt=F("registration_b")),
+                name="calendar_entry_pair_ordered",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.event_id}: {self.registration_a_id} × {self.registration_b_id}"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from django.core import signing
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 
 from events.models import (
     Event,
@@ -22,10 +24,45 @@ ACTIVE = ~Q(status=Meeting.Status.CANCELLED)
 
 
 def public_events() -> QuerySet[Event]:
+    return _events_with_figures().filter(is_public=True).exclude(status=Event.Status.DRAFT)
+
+
+def event_for_visitor(pk: int, user, *, key: str = "") -> Event | None:
+    """An event's page if the visitor may see it: a listed event (not a draft) for everyone;
+    an unlisted one for officials, members of its registered organisations and whoever has its
+    link (``unlisted_key``); a draft for officials only."""
+    event = _events_with_figures().filter(pk=pk).first()
+    if event is None:
+        return None
+    if user.is_authenticated and user.is_official:
+        return event
+    if event.status == Event.Status.DRAFT:
+        return None
+    if event.is_public or unlisted_key_valid(event, key):
+        return event
+    if (
+        user.is_authenticated
+        and event.registrations.filter(organization__memberships__user=user).exists()
+    ):
+        return event
+    return None
+
+
+UNLISTED_SALT = "events.unlisted"
+
+
+def unlisted_key(event: Event) -> str:
+    """The key of an unlisted event's link, for officials to share (``?k=``)."""
+    return signing.Signer(salt=UNLISTED_SALT).sign(str(event.pk)).split(":", 1)[1]
+
+
+def unlisted_key_valid(event: Event, key: str) -> bool:
+    return bool(key) and constant_time_compare(key, unlisted_key(event))
+
+
+def _events_with_figures() -> QuerySet[Event]:
     return (
-        Event.objects.filter(is_public=True)
-        .exclude(status=Event.Status.DRAFT)
-        .select_related("host")
+        Event.objects.select_related("host")
         .prefetch_related("partners", "sectors")
         .annotate(
             participant_count=Count(

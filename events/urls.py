@@ -66,6 +66,7 @@ urlpatterns = [
     ),
     path("<int:pk>/manage/schedule/run/", schedule.run_start, name="run_start"),
     path("<int:pk>/manage/schedule/runs/<int:run>/", schedule.run_status, name="run_status"),
+    path("<int:pk>/manage/schedule/runs/<int:run>/cancel/", schedule.run_cancel, name="run_cancel"),
     path("<int:pk>/manage/schedule/add/", schedule.meeting_add, name="meeting_add"),
     path("<int:pk>/manage/schedule/publish/", schedule.publish, name="publish"),
     path("<int:pk>/manage/meetings/<int:mid>/", schedule.meeting_detail, name="meeting"),

@@ -3,6 +3,7 @@
 from celery import shared_task
 from django.db import OperationalError
 
+from core.background import RETRY, time_limits
 from matchmaking import services
 
 # One record's rescoring: idempotent (it replaces that record's pairs), so retrying a lost
@@ -29,12 +30,15 @@ def rescore_need(*, need_id: int) -> int:
 
 
 @shared_task(
+    bind=True,
     name="matchmaking.recompute_scores",
     acks_late=True,
     reject_on_worker_lost=True,
-    soft_time_limit=1500,
-    time_limit=1800,
+    **RETRY,
+    **time_limits(soft=1500, hard=1800),
 )
-def recompute_scores(*, run_id: int) -> int | None:
-    run = services.scores_recompute(run_id=run_id)
+def recompute_scores(self, *, run_id: int) -> int | None:
+    """A full recompute. A new delivery of this task (its worker died) takes the run over; any
+    other duplicate does nothing (``BackgroundRun.claim``)."""
+    run = services.scores_recompute(run_id=run_id, task_id=self.request.id or "")
     return run.pairs_kept if run else None

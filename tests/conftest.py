@@ -160,6 +160,34 @@ def celery_worker(transactional_db, tmp_path):
         log.close()
 
 
+@pytest.fixture
+def prefork_worker(transactional_db, tmp_path):
+    """A real Celery worker on Redis with the prefork pool and one child process, whose child
+    the test may kill (``tests.workers.PreforkWorker``). Skipped like ``celery_worker``."""
+    import os
+
+    from django.conf import settings
+    from django.db import connection
+
+    from tests.workers import PreforkWorker
+
+    if not settings.REDIS_URL or connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL and REDIS_URL (a real broker)")
+    (tmp_path / "mail").mkdir()
+    env = {
+        **os.environ,
+        "DATABASE_URL": _test_database_url(),
+        "EMAIL_URL": f"file:///{tmp_path / 'mail'}",
+        "DEBUG": "1",
+    }
+    worker = PreforkWorker(env=env, log=tmp_path / "worker.log")
+    try:
+        worker.start()
+        yield worker
+    finally:
+        worker.stop()
+
+
 def wait_for(predicate, *, timeout: float = 30.0, interval: float = 0.2):
     """Poll until ``predicate()`` is truthy (work done by another process); return its value."""
     import time

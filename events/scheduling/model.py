@@ -105,6 +105,9 @@ class Result:
     # Free-form notes on how the result was obtained (stages, proofs); not part of the JSON
     # output, but handy in benchmarks and logs.
     log: list[str] = field(default_factory=list)
+    # The path taken: "exact" (the full time-indexed CP-SAT model) or "large" (the
+    # decomposition for events too large for it, see ``large``).
+    method: str = "exact"
 
     def to_dict(self, instance: Instance) -> dict[str, Any]:
         """The output JSON object of FORMATS.md (slot ``start``/``end`` copied when present)."""

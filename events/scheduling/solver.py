@@ -352,10 +352,12 @@ def solve(instance: Instance, *, time_limit: float = 30, seed: int = 0) -> Resul
         sel = None
         if any(prob.dom[m] and state.slot_of[m] < 0 for m in range(prob.M)):
             sel = select_and_insert(prob, state, budget, seed, levels, share=0.3)
-        slot_of = solve_exact(prob, state.slot_of, budget, seed, levels, sel)
+        slot_of, method = solve_exact(prob, state.slot_of, budget, seed, levels, sel), "exact"
     else:
-        slot_of = solve_large(prob, state, budget, seed, levels)
-    return build_result(prob, slot_of, levels, budget)
+        slot_of, method = solve_large(prob, state, budget, seed, levels), "large"
+    result = build_result(prob, slot_of, levels, budget)
+    result.method = method
+    return result
 
 
 def build_result(prob: Problem, slot_of: Sequence[int], levels: Levels, budget: Budget) -> Result:

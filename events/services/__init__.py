@@ -32,7 +32,11 @@ from events.services.schedule import (
     meeting_move,
     meeting_swap,
 )
-from events.services.scheduling import schedule_run_execute, schedule_run_start
+from events.services.scheduling import (
+    schedule_run_cancel,
+    schedule_run_execute,
+    schedule_run_start,
+)
 from events.services.setup import (
     event_generate_slots,
     event_interpreters_update,
@@ -64,6 +68,7 @@ __all__ = [
     "request_send",
     "request_withdraw",
     "requests_expire_due",
+    "schedule_run_cancel",
     "schedule_run_execute",
     "schedule_run_start",
 ]

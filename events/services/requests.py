@@ -1,10 +1,11 @@
 """Meeting requests between the participants of an event: asking, answering, expiry.
 
-Expiry is applied lazily: ``requests_expire_due`` turns the pending requests of events whose
-request deadline has passed into expired ones. The pages that show requests, the start of a
-scheduler run and the run itself call it, and so does the management command
-``expire_meeting_requests`` (for a cron job, so that the database is right even when nobody
-looks). The scheduler also ignores pending requests past the deadline on its own.
+Expiry: ``requests_expire_due`` turns the pending requests of events whose request deadline
+has passed into expired ones and tells their requesters. The worker runs it every 15 minutes
+(``events.expire_meeting_requests`` in ``CELERY_BEAT_SCHEDULE``; without a broker, the
+management command ``expire_meeting_requests`` from cron); the pages that show requests, the
+start of a scheduler run and the run itself call it too, so nobody sees a request past its
+deadline as pending. The scheduler also ignores pending requests past the deadline on its own.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ def request_send(
     """Ask another participant of the event for a meeting.
 
     Both must be approved participants of the same event, which must still take requests; the
-    requester may have at most ``Event.max_open_requests`` pending requests; one request per
+    requester may have at most ``Event.max_open_requests`` pending requests (asking back a
+    participant whose request is pending is always possible: it opens nothing); one request per
     direction (a withdrawn one may be sent again). A request answering a pending one from the
     recipient makes the pair mutual: both are accepted at once.
     Side effects: an email to the recipient (to both sides when the pair becomes mutual).
@@ -76,8 +78,10 @@ def request_send(
         raise ValidationError(
             _("You have already accepted a meeting with %(org)s.") % {"org": recipient.organization}
         )
+    mutual = reverse is not None and reverse.status == Status.PENDING
+    # Answering a pending request by asking back accepts both and leaves nothing open.
     open_count = MeetingRequest.objects.filter(requester=requester, status=Status.PENDING).count()
-    if open_count >= event.max_open_requests:
+    if not mutual and open_count >= event.max_open_requests:
         raise ValidationError(
             _(
                 "You have %(count)d requests waiting for an answer, the most this event allows: "
@@ -85,7 +89,6 @@ def request_send(
             )
             % {"count": open_count}
         )
-    mutual = reverse is not None and reverse.status == Status.PENDING
     now = timezone.now()
     request = existing or MeetingRequest(event=event, requester=requester, recipient=recipient)
     request.priority = priority
@@ -200,7 +203,9 @@ def request_withdraw(*, request: MeetingRequest, user) -> MeetingRequest:
 
 def requests_expire_due(*, event: Event | None = None, now=None) -> int:
     """Expire the pending requests of events whose request deadline has passed; return how
-    many. Idempotent (one conditional UPDATE). Side effects: none."""
+    many. Safe to run twice, and twice at once: each request is expired, and its requester
+    told, by one caller only (the rows are locked; a concurrent caller skips them).
+    Side effects: an email to the requester of each expired request."""
     now = now or timezone.now()
     due = MeetingRequest.objects.filter(
         status=Status.PENDING,
@@ -209,6 +214,31 @@ def requests_expire_due(*, event: Event | None = None, now=None) -> int:
     )
     if event is not None:
         due = due.filter(event=event)
-    return MeetingRequest.objects.filter(pk__in=due.values("pk")).update(
-        status=Status.EXPIRED, updated_at=now
-    )
+    if not due.exists():  # the usual case for the pages that call this: one cheap query
+        return 0
+    with transaction.atomic():
+        expired = list(
+            due.select_for_update(skip_locked=True, of=("self",))
+            .select_related("event", "requester__organization", "recipient__organization")
+            .order_by("pk")
+        )
+        ids = [request.pk for request in expired]
+        for start in range(0, len(ids), 1000):
+            MeetingRequest.objects.filter(pk__in=ids[start : start + 1000]).update(
+                status=Status.EXPIRED, updated_at=now
+            )
+        for request in expired:
+            request.status = Status.EXPIRED
+            notify(
+                request.requester,
+                subject=lambda request=request: (
+                    _("Your meeting request to %(org)s expired")
+                    % {"org": request.recipient.organization}
+                ),
+                template="events/email/request_expired.txt",
+                context=lambda request=request: {
+                    "request": request,
+                    "link": link("events:requests", request.event_id, request.requester_id),
+                },
+            )
+    return len(expired)

@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 import audit
 from events.models import (
@@ -24,11 +25,11 @@ from events.models import (
     Meeting,
     MeetingRequest,
     Registration,
-    ScheduleRun,
     Slot,
     Table,
 )
 from events.services.notify import link, notify
+from events.services.scheduling import live_run
 from events.services.setup import event_transition, require_official
 
 ACTIVE = ~Q(status=Meeting.Status.CANCELLED)
@@ -41,9 +42,7 @@ def _lock_event(event_id: int) -> Event:
         raise ValidationError(
             _("The schedule can be changed once it is made and until the event starts.")
         )
-    if event.schedule_runs.filter(
-        status__in=[ScheduleRun.Status.QUEUED, ScheduleRun.Status.RUNNING]
-    ).exists():
+    if live_run(event) is not None:
         raise ValidationError(_("The scheduler is working on this event: wait until it ends."))
     return event
 
@@ -260,6 +259,32 @@ def meeting_lock(*, meeting: Meeting, official, locked: bool = True) -> Meeting:
     return meeting
 
 
+def meeting_counts(event: Event, registrations) -> dict[int, int]:
+    """How many meetings (not cancelled) each of these participants has."""
+    ids = [r.pk for r in registrations]
+    counts = dict.fromkeys(ids, 0)
+    for a, b in (
+        Meeting.objects.filter(ACTIVE, event=event)
+        .filter(Q(registration_a__in=ids) | Q(registration_b__in=ids))
+        .values_list("registration_a_id", "registration_b_id")
+    ):
+        for reg in (a, b):
+            if reg in counts:
+                counts[reg] += 1
+    return counts
+
+
+def above_maximum(event: Event, registrations) -> list[str]:
+    """A warning for each of these participants that has more meetings than its maximum."""
+    counts = meeting_counts(event, registrations)
+    return [
+        _("%(org)s now has %(count)d meetings, above its maximum of %(max)d.")
+        % {"org": r.organization, "count": counts[r.pk], "max": r.meeting_limit}
+        for r in registrations
+        if counts[r.pk] > r.meeting_limit
+    ]
+
+
 @transaction.atomic
 def meeting_add(
     *,
@@ -269,9 +294,11 @@ def meeting_add(
     slot: Slot,
     table: Table,
     official,
+    beyond_maximum: bool = False,
 ) -> Meeting:
     """Add a meeting by hand (origin manual, locked), with the same checks as a move; a pair
-    meets at most once."""
+    meets at most once. A participant already at its maximum number of meetings gets no more
+    unless the official says ``beyond_maximum`` (then ``above_maximum`` words the warning)."""
     require_official(official)
     event = _lock_event(event.pk)
     a, b = registration_a, registration_b
@@ -285,6 +312,20 @@ def meeting_add(
             _("%(a)s and %(b)s already meet.") % {"a": a.organization, "b": b.organization}
         )
     reasons = conflicts(event=event, slot=slot, table=table, a=a, b=b)
+    if not beyond_maximum:
+        counts = meeting_counts(event, [a, b])
+        reasons += [
+            ngettext(
+                "%(org)s already has %(count)d meeting, the most it may have: tick “Add beyond "
+                "the maximum” to add this one anyway.",
+                "%(org)s already has %(count)d meetings, the most it may have: tick “Add beyond "
+                "the maximum” to add this one anyway.",
+                counts[r.pk],
+            )
+            % {"org": r.organization, "count": counts[r.pk]}
+            for r in (a, b)
+            if counts[r.pk] >= r.meeting_limit
+        ]
     if reasons:
         raise ValidationError(reasons)
     request = (
@@ -307,7 +348,10 @@ def meeting_add(
         actor=official,
         action="events.meeting_add",
         target=meeting,
-        after=audit.snapshot(meeting, ("slot", "table", "registration_a", "registration_b")),
+        after={
+            **audit.snapshot(meeting, ("slot", "table", "registration_a", "registration_b")),
+            "beyond_maximum": beyond_maximum,
+        },
     )
     return meeting
 

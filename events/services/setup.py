@@ -4,11 +4,14 @@ the moves between the event's states."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from itertools import pairwise
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 import audit
 from events.models import Event, EventSession, InterpreterCapacity, Meeting, Slot, Table
@@ -27,6 +30,44 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     S.RUNNING: (S.FINISHED,),
     S.FINISHED: (),
 }
+
+
+# What set-up each state allows (docs/events.md, "States"): everything until the schedule is
+# published; once the agendas are out, the times and rules participants were given stay, but
+# tables and interpreters may still be adjusted (checked against the meetings); once the event
+# runs, only the event's texts.
+SETUP_OPEN = (S.DRAFT, S.REGISTRATION_OPEN, S.REGISTRATION_CLOSED, S.SCHEDULED)
+TABLES_OPEN = (*SETUP_OPEN, S.PUBLISHED)
+# Event fields that shape slots, registrations, requests or the schedule (the rest is text).
+PLANNING_FIELDS = (
+    "starts_on",
+    "ends_on",
+    "timezone",
+    "registration_deadline",
+    "request_deadline",
+    "meeting_minutes",
+    "break_minutes",
+    "min_meetings",
+    "max_meetings",
+    "max_open_requests",
+)
+
+
+def require_setup_open(status: str, *, what: str, allowed=SETUP_OPEN) -> None:
+    """Refuse a set-up change an event in ``status`` no longer allows, saying what to do."""
+    if status in allowed:
+        return
+    if status == S.PUBLISHED:
+        raise ValidationError(
+            _(
+                "The agendas are out: %(what)s cannot change now. To change them, move the "
+                "event back to “Scheduled” (agendas are hidden until the next publication)."
+            )
+            % {"what": what}
+        )
+    raise ValidationError(
+        _("The event has started: %(what)s can no longer change.") % {"what": what}
+    )
 
 
 def require_official(user) -> None:
@@ -90,12 +131,31 @@ _TIMING_FIELDS = ("meeting_minutes", "break_minutes", "timezone")
 @transaction.atomic
 def event_save(*, event: Event, user, sectors=None, partners=None) -> Event:
     """Create or edit an event. A change of meeting length, breaks or time zone recuts the
-    slots (refused, with nothing saved, when a meeting uses a slot that would disappear)."""
+    slots (refused, with nothing saved, when a meeting uses a slot that would disappear).
+    Once the agendas are out only the texts change (``require_setup_open``), and the dates
+    must keep every session."""
     require_official(user)
-    before = Event.objects.filter(pk=event.pk).values(*_TIMING_FIELDS).first() if event.pk else None
+    stored = Event.objects.filter(pk=event.pk).values("status", *PLANNING_FIELDS).first()
+    before = {f: stored[f] for f in _TIMING_FIELDS} if stored else None
+    if stored:
+        changed = [f for f in PLANNING_FIELDS if _differs(stored[f], getattr(event, f))]
+        if changed:
+            require_setup_open(
+                stored["status"],
+                what=", ".join(str(Event._meta.get_field(f).verbose_name) for f in changed),
+            )
     if event.pk is None:
         event.created_by = user
     event.full_clean()
+    if stored and (stored["starts_on"], stored["ends_on"]) != (event.starts_on, event.ends_on):
+        outside = [
+            s for s in event.sessions.all() if not event.starts_on <= s.date <= event.ends_on
+        ]
+        if outside:
+            raise ValidationError(
+                _("Sessions fall outside the new dates (%(sessions)s): change them first.")
+                % {"sessions": ", ".join(str(s) for s in outside)}
+            )
     event.save()
     if sectors is not None:
         event.sectors.set(sectors)
@@ -113,6 +173,13 @@ def event_save(*, event: Event, user, sectors=None, partners=None) -> Event:
         ),
     )
     return event
+
+
+def _differs(stored, new) -> bool:
+    # Forms give deadlines to the minute: seconds the database holds are not a change.
+    if isinstance(stored, datetime) and isinstance(new, datetime):
+        return stored.replace(second=0, microsecond=0) != new.replace(second=0, microsecond=0)
+    return stored != new
 
 
 @transaction.atomic
@@ -184,15 +251,30 @@ def event_sessions_update(
 ) -> list[Slot]:
     """Save new and changed sessions, delete removed ones, then recut the slots.
 
-    Refused as a whole (nothing changes) when sessions overlap or when a removed slot still
-    has a meeting. Returns the event's slots.
+    Refused as a whole (nothing changes) when sessions overlap, fall outside the event's dates,
+    or when a removed slot still has a meeting, and once the agendas are out. Returns the
+    event's slots.
     """
     require_official(user)
+    require_setup_open(event.status, what=_("the sessions"))
     deleted_ids = {s.pk for s in deleted if s.pk}
     saved = list(saved)
     for session in saved:
         session.event = event
         session.full_clean()
+        if not event.starts_on <= session.date <= event.ends_on:
+            raise ValidationError(
+                _(
+                    "The session %(session)s is on %(date)s, outside the event's dates "
+                    "(%(first)s – %(last)s)."
+                )
+                % {
+                    "session": session,
+                    "date": formats.date_format(session.date, "SHORT_DATE_FORMAT"),
+                    "first": formats.date_format(event.starts_on, "SHORT_DATE_FORMAT"),
+                    "last": formats.date_format(event.ends_on, "SHORT_DATE_FORMAT"),
+                }
+            )
     kept = [s for s in event.sessions.all() if s.pk not in deleted_ids]
     by_pk = {s.pk: s for s in saved if s.pk}
     final = [by_pk.get(s.pk, s) for s in kept] + [s for s in saved if not s.pk]
@@ -222,9 +304,13 @@ def event_tables_update(
     """Save new and changed tables and delete removed ones.
 
     A table with meetings (not cancelled) cannot be deleted, nor get a fixed host who is not in
-    all of them; a fixed host must be an approved participant of the event.
+    all of them; a fixed host must be an approved participant of the event. Refused as a whole
+    when the locked meetings (which every re-run keeps) would break the new set-up: a host's
+    locked meeting at another table, or more locked meetings needing an interpreter than there
+    are (``_check_locked_meetings``).
     """
     require_official(user)
+    require_setup_open(event.status, what=_("the tables"), allowed=TABLES_OPEN)
     for table in deleted:
         if not table.pk:
             continue
@@ -258,6 +344,7 @@ def event_tables_update(
                     % {"table": table.label, "host": table.host.organization}
                 )
         table.save()
+    _check_locked_meetings(event)
     audit.record(
         actor=user,
         action="events.event_tables_update",
@@ -274,16 +361,86 @@ def event_interpreters_update(
     saved: Iterable[InterpreterCapacity],
     deleted: Iterable[InterpreterCapacity] = (),
 ) -> None:
-    """Set how many interpreters of each language work at once during the event."""
+    """Set how many interpreters of each language work at once during the event. Refused as a
+    whole when fewer would be left than the locked meetings of a slot need."""
     require_official(user)
+    require_setup_open(event.status, what=_("the interpreters"), allowed=TABLES_OPEN)
     InterpreterCapacity.objects.filter(event=event, pk__in=[i.pk for i in deleted if i.pk]).delete()
     for capacity in saved:
         capacity.event = event
         capacity.full_clean()
         capacity.save()
+    _check_locked_meetings(event)
     audit.record(
         actor=user,
         action="events.event_interpreters_update",
         target=event,
         after={c.language: c.count for c in event.interpreters.all()},
     )
+
+
+def _check_locked_meetings(event: Event) -> None:
+    """Refuse (the caller's transaction rolls back) a set-up that the locked meetings break:
+    every re-run keeps them, so the scheduler would fail on each run. A fixed host must meet
+    only at its table, and no slot may need more interpreters of a language than there are."""
+    from zoneinfo import ZoneInfo
+
+    from matchmaking.models import Language
+
+    locked = list(
+        Meeting.objects.filter(event=event, locked=True)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .select_related(
+            "slot", "table", "registration_a__organization", "registration_b__organization"
+        )
+        .order_by("slot__starts_at", "table__position")
+    )
+    zone = ZoneInfo(event.timezone)
+    own = {t.host_id: t for t in Table.objects.filter(event=event, host__isnull=False)}
+    capacity = dict(event.interpreters.values_list("language", "count"))
+    problems, in_use = [], {}
+    for meeting in locked:
+        when = meeting.slot.starts_at.astimezone(zone).strftime("%d/%m %H:%M")
+        for reg in (meeting.registration_a, meeting.registration_b):
+            table = own.get(reg.pk)
+            if table is not None and table.pk != meeting.table_id:
+                problems.append(
+                    _(
+                        "%(org)s has a locked meeting at table %(other)s at %(time)s, but "
+                        "table %(table)s would be its own: move or unlock that meeting first."
+                    )
+                    % {
+                        "org": reg.organization,
+                        "other": meeting.table.label,
+                        "time": when,
+                        "table": table.label,
+                    }
+                )
+        needed = {
+            meeting.registration_a.interpreter_language,
+            meeting.registration_b.interpreter_language,
+        } - {"", meeting.table.interpreter_language}
+        for language in needed:
+            key = (meeting.slot, language)
+            in_use[key] = in_use.get(key, 0) + 1
+    for (slot, language), count in sorted(
+        in_use.items(), key=lambda i: (i[0][0].starts_at, i[0][1])
+    ):
+        if count > capacity.get(language, 0):
+            problems.append(
+                ngettext(
+                    "At %(time)s, %(count)d locked meeting needs a %(language)s interpreter, "
+                    "more than the %(capacity)d available: move or unlock it first.",
+                    "At %(time)s, %(count)d locked meetings need a %(language)s interpreter, "
+                    "more than the %(capacity)d available: move or unlock some of them first.",
+                    count,
+                )
+                % {
+                    "time": slot.starts_at.astimezone(zone).strftime("%d/%m %H:%M"),
+                    "count": count,
+                    "language": Language(language).label,
+                    "capacity": capacity.get(language, 0),
+                }
+            )
+    if problems:
+        raise ValidationError(problems)

@@ -18,6 +18,7 @@ from events.documents import pdf, qr
 from events.documents.ical import agenda_calendar
 from events.forms import slot_label
 from events.models import Feedback, Meeting, Registration
+from events.services.calendar import calendar_entries_preview, calendar_entries_sync
 from events.services.dayof import OUTCOME_OPEN
 from events.services.feedback import DUE_AFTER_DAYS, feedback_token
 from events.views.common import registration_or_404
@@ -126,11 +127,12 @@ def agenda_ics(request, pk: int, rid: int):
         return redirect_to_login(request.get_full_path())
     else:
         registration = _visible(request, pk, rid)
-    content = agenda_calendar(
-        event=registration.event,
-        registration=registration,
-        meetings=list(selectors.meetings_of(registration)),
-    )
+    # What participants were given is remembered; an official's look before publication not.
+    if registration.event.agenda_published:
+        entries = calendar_entries_sync(registration=registration)
+    else:
+        entries = calendar_entries_preview(registration=registration)
+    content = agenda_calendar(event=registration.event, registration=registration, entries=entries)
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="agenda-{pk}-{rid}.ics"'
     return response

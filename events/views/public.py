@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import render
 
 from events import selectors
 from events.models import Registration
@@ -12,7 +13,11 @@ def event_list(request):
 
 
 def event_detail(request, pk: int):
-    event = get_object_or_404(selectors.public_events(), pk=pk)
+    """An event's page: listed events for everyone, an unlisted one for its registrants and
+    whoever has its link (``?k=``), drafts for officials."""
+    event = selectors.event_for_visitor(pk, request.user, key=request.GET.get("k", ""))
+    if event is None:
+        raise Http404
     mine, can_register = [], []
     if request.user.is_authenticated:
         mine = list(selectors.registrations_of_user(request.user).filter(event=event))

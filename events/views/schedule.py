@@ -13,6 +13,7 @@ from events.documents import pdf
 from events.figures import run_details, run_percent, run_summary
 from events.forms import AddMeetingForm, MoveForm, RunForm, SwapForm, slot_label
 from events.models import Meeting, Registration, ScheduleRun
+from events.services.schedule import above_maximum
 from events.views.common import event_or_404, flash_error, show_error
 
 
@@ -22,6 +23,7 @@ def _run_context(run):
     return {
         "run": run,
         "run_percent": run_percent(run),
+        "run_stale": run.is_stale,
         "run_summary": run_summary(run) if run.status == ScheduleRun.Status.SUCCEEDED else "",
         "run_details": run_details(run) if run.status == ScheduleRun.Status.SUCCEEDED else [],
     }
@@ -102,6 +104,21 @@ def run_status(request, pk: int, run: int):
     return render(
         request, "events/manage/_run.html", {"event": event, **_run_context(schedule_run)}
     )
+
+
+@official_required
+@require_POST
+def run_cancel(request, pk: int, run: int):
+    """Cancel a queued or running run (one stuck with a lost worker, or started by mistake)."""
+    event = event_or_404(pk)
+    schedule_run = get_object_or_404(ScheduleRun, pk=run, event=event)
+    try:
+        services.schedule_run_cancel(run=schedule_run, user=request.user)
+    except ValidationError as exc:
+        flash_error(request, exc)
+    else:
+        messages.success(request, _("The run is cancelled; the schedule is as it was."))
+    return redirect("events:schedule", pk)
 
 
 def _meeting(pk: int, mid: int) -> Meeting:
@@ -218,12 +235,17 @@ def meeting_add(request, pk: int):
         status = 400
         if form.is_valid():
             try:
-                services.meeting_add(event=event, official=request.user, **form.cleaned_data)
+                meeting = services.meeting_add(
+                    event=event, official=request.user, **form.cleaned_data
+                )
             except ValidationError as exc:
                 show_error(form, exc)
                 status = 409
             else:
                 messages.success(request, _("The meeting has been added (and locked)."))
+                regs = [meeting.registration_a, meeting.registration_b]
+                for warning in above_maximum(event, regs):
+                    messages.warning(request, warning)
                 return redirect("events:schedule", pk)
     return render(
         request, "events/manage/meeting_add.html", {"event": event, "form": form}, status=status

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -82,6 +83,11 @@ def event_manage(request, pk: int):
             "interpreters": list(event.interpreters.all()),
             "transitions": transitions,
             "latest_run": selectors.latest_run(event),
+            "share_link": ""
+            if event.is_public
+            else request.build_absolute_uri(
+                reverse("events:detail", args=[event.pk]) + "?k=" + selectors.unlisted_key(event)
+            ),
         },
     )
 

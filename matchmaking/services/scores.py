@@ -22,6 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.background import TRANSIENT_ERRORS, RunNotHeld, heartbeat
 from matchmaking import corpus, scoring
 from matchmaking.models import (
     MatchScore,
@@ -77,14 +78,16 @@ def scoring_run_start(*, user, weights: dict | None = None) -> ScoringRun:
     from matchmaking import tasks
 
     with transaction.atomic():
-        active = (
-            ScoringRun.objects.select_for_update()
-            .filter(
-                kind=ScoringRun.Kind.FULL,
-                status__in=[ScoringRun.Status.QUEUED, ScoringRun.Status.RUNNING],
-            )
-            .first()
+        full = ScoringRun.objects.select_for_update().filter(kind=ScoringRun.Kind.FULL)
+        # A run whose worker is gone (or never came) must not block recomputes for good.
+        full.filter(ScoringRun.stale_q()).update(
+            status=ScoringRun.Status.FAILED,
+            error=_("The worker stopped answering: the run was abandoned."),
+            finished_at=timezone.now(),
         )
+        active = full.filter(
+            status__in=[ScoringRun.Status.QUEUED, ScoringRun.Status.RUNNING]
+        ).first()
         if active:
             return active
         merged = dict(current_weights())
@@ -117,20 +120,29 @@ class _Progress:
             )
 
 
-def scores_recompute(*, run_id: int) -> ScoringRun | None:
+def scores_recompute(*, run_id: int, task_id: str = "") -> ScoringRun | None:
     """Score every published offer against every published need and swap the stored set.
 
-    Returns None when another execution already took the run. Side effects: progress on the
-    run row; on success every MatchScore is replaced and the score floors are updated; the
-    fitted index is kept in this process for single-record rescoring.
+    Returns None when another execution holds the run (``BackgroundRun.claim``). A transient
+    error (database out of reach) is raised for the task to retry; the retry takes the run
+    over. Side effects: progress on the run row; on success every MatchScore is replaced and
+    the score floors are updated; the fitted index is kept in this process for single-record
+    rescoring.
     """
-    if not ScoringRun.claim(run_id):
+    attempt = ScoringRun.claim(run_id, task_id=task_id)
+    if not attempt:
         return None
     run = ScoringRun.objects.get(pk=run_id)
     try:
-        _recompute(run)
+        with heartbeat(ScoringRun, pk=run_id, attempt=attempt):
+            _recompute(run)
+    except RunNotHeld:
+        logger.info("Full scoring run %s was taken over or cancelled: results dropped", run_id)
+        return None
+    except TRANSIENT_ERRORS:
+        raise
     except Exception as error:
-        ScoringRun.objects.filter(pk=run_id).update(
+        ScoringRun.objects.filter(pk=run_id, attempt=attempt).update(
             status=ScoringRun.Status.FAILED,
             error=f"{type(error).__name__}: {error}",
             finished_at=timezone.now(),
@@ -165,13 +177,16 @@ def _recompute(run: ScoringRun) -> None:
         score_store.replace_all(result, run)
         _store_floors(TechnologyNeed, need_floor)
         _store_floors(TechnologyOffer, offer_floor)
-        ScoringRun.objects.filter(pk=run.pk).update(
+        if not ScoringRun.finish(
+            run.pk,
+            attempt=run.attempt,
             status=ScoringRun.Status.SUCCEEDED,
             stage=ScoringRun.Stage.DONE,
             pairs_kept=len(result),
             finished_at=timezone.now(),
             heartbeat_at=timezone.now(),
-        )
+        ):
+            raise RunNotHeld
     corpus.remember(result.index, watermark)
 
 

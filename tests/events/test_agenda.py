@@ -5,8 +5,14 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from events.documents.ical import meeting_uid
-from events.models import Event, Meeting
-from events.services import event_publish, meeting_move
+from events.models import Event, Meeting, MeetingRequest
+from events.services import (
+    event_publish,
+    meeting_cancel,
+    meeting_move,
+    schedule_run_execute,
+    schedule_run_start,
+)
 from events.views.agenda import calendar_token
 from tests.events.conftest import set_status
 from tests.factories import MeetingFactory
@@ -89,8 +95,8 @@ def test_agenda_ics_lists_exactly_the_participants_meetings(
     )
 
 
-def test_republished_calendar_keeps_uids_and_raises_the_sequence(
-    client, published, slots, tables, reg_a, reg_b, official, owner
+def test_republished_calendar_keeps_uids_and_raises_the_sequence_of_what_changed(
+    client, published, slots, tables, reg_a, reg_b, reg_c, official, owner
 ):
     url = reverse("events:agenda_ics", args=[published.pk, reg_a.pk])
     client.force_login(owner)
@@ -101,11 +107,77 @@ def test_republished_calendar_keeps_uids_and_raises_the_sequence(
     event_publish(event=published, official=official, notify_participants=False)
     after = _events(client.get(url).content)
     assert [uid for uid, _s, _t in after] == [uid for uid, _s, _t in before]
-    assert [seq for _u, seq, _t in after] == [2, 2]
-    assert sorted(t for _u, _s, t in after) == [
-        "2030-01-07T08:55:00+07:00",
-        "2030-01-07T09:45:00+07:00",
+    assert after == sorted(
+        [
+            (meeting_uid(published, reg_a.pk, reg_b.pk), 2, "2030-01-07T09:45:00+07:00"),
+            (meeting_uid(published, reg_a.pk, reg_c.pk), 1, "2030-01-07T08:55:00+07:00"),
+        ]
+    )
+
+
+def _statuses(content: bytes):
+    return {
+        str(item["UID"]): (str(item["STATUS"]), int(item["SEQUENCE"]))
+        for item in Calendar.from_ical(content).walk("VEVENT")
+    }
+
+
+def test_a_meeting_cancelled_after_publication_stays_in_the_calendar_as_cancelled(
+    client, published, reg_a, reg_b, reg_c, official, owner
+):
+    url = reverse("events:agenda_ics", args=[published.pk, reg_a.pk])
+    client.force_login(owner)
+    client.get(url)  # the participant imported its agenda
+    meeting_cancel(
+        meeting=Meeting.objects.get(registration_a=reg_a, registration_b=reg_b), official=official
+    )
+    assert _statuses(client.get(url).content) == {
+        meeting_uid(published, reg_a.pk, reg_b.pk): ("CANCELLED", 2),
+        meeting_uid(published, reg_a.pk, reg_c.pk): ("CONFIRMED", 1),
+    }
+    # Served again unchanged: nothing moves on.
+    assert _statuses(client.get(url).content)[meeting_uid(published, reg_a.pk, reg_b.pk)] == (
+        "CANCELLED",
+        2,
+    )
+
+
+def test_a_move_after_publication_raises_the_sequence_at_once(
+    client, published, slots, tables, reg_a, reg_c, official, owner
+):
+    url = reverse("events:agenda_ics", args=[published.pk, reg_a.pk])
+    client.force_login(owner)
+    client.get(url)
+    meeting = Meeting.objects.get(registration_a=reg_c, registration_b=reg_a)
+    meeting_move(meeting=meeting, slot=slots[3], table=tables[0], official=official)
+    uid = meeting_uid(published, reg_a.pk, reg_c.pk)
+    assert [e for e in _events(client.get(url).content) if e[0] == uid] == [
+        (uid, 2, "2030-01-07T09:45:00+07:00")
     ]
+
+
+def test_a_meeting_dropped_by_a_rerun_is_cancelled_in_the_next_calendar(
+    client, published, slots, tables, reg_a, reg_b, reg_c, official, owner
+):
+    url = reverse("events:agenda_ics", args=[published.pk, reg_a.pk])
+    client.force_login(owner)
+    client.get(url)
+    set_status(published, Event.Status.SCHEDULED)
+    # Only A and C asked to meet: the re-run replaces the schedule without A × B.
+    MeetingRequest.objects.create(
+        event=published, requester=reg_a, recipient=reg_c, status="accepted"
+    )
+    run = schedule_run_start(event=published, user=official)
+    schedule_run_execute(run_id=run.pk)
+    event_publish(event=published, official=official, notify_participants=False)
+    kept = Meeting.objects.get(registration_a__in=[reg_a, reg_c], registration_b__in=[reg_a, reg_c])
+    assert _statuses(client.get(url).content) == {
+        meeting_uid(published, reg_a.pk, reg_b.pk): ("CANCELLED", 2),
+        meeting_uid(published, reg_a.pk, reg_c.pk): (
+            "CONFIRMED",
+            1 if kept.slot_id == slots[1].pk and kept.table_id == tables[0].pk else 2,
+        ),
+    }
 
 
 def test_calendar_link_with_token_opens_without_log_in(client, published, reg_a, reg_b):

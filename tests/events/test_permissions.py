@@ -32,6 +32,7 @@ OFFICIAL_VIEWS = [
     ("schedule_participant", GET, ("event", "registration")),
     ("run_start", POST, ("event",)),
     ("run_status", GET, ("event", "run")),
+    ("run_cancel", POST, ("event", "run")),
     ("meeting_add", GET, ("event",)),
     ("meeting_add", POST, ("event",)),
     ("publish", POST, ("event",)),

@@ -144,3 +144,35 @@ def test_event_page_lists_the_members_registrations_instead(client, reg_a, owner
     client.force_login(owner)
     response = client.get(reverse("events:detail", args=[reg_a.event_id]))
     assert (response.context["can_register"], response.context["my_registrations"]) == ([], [reg_a])
+
+
+def test_an_unlisted_event_opens_for_its_registrants_and_with_its_link_only(
+    client, event, reg_a, owner, outsider, official
+):
+    Event.objects.filter(pk=event.pk).update(is_public=False)
+    url = reverse("events:detail", args=[event.pk])
+    client.force_login(official)
+    share = client.get(reverse("events:manage", args=[event.pk])).context["share_link"]
+    assert share == f"http://testserver{url}?k={share.rsplit('=', 1)[1]}"
+    client.logout()
+    assert client.get(url).status_code == 404
+    assert client.get(url, {"k": "forged"}).status_code == 404
+    assert client.get(share).status_code == 200
+    assert event not in client.get(reverse("events:list")).context["page"]
+    client.force_login(owner)  # a member of a registered organisation
+    assert client.get(url).status_code == 200
+    client.force_login(outsider)  # org B, not registered, but has the link: may register
+    page = client.get(share)
+    assert (page.status_code, page.context["can_register"]) == (
+        200,
+        [outsider.memberships.get().organization],
+    )
+
+
+def test_a_draft_event_page_is_for_officials_only(client, event, owner, official):
+    set_status(event, Event.Status.DRAFT)
+    url = reverse("events:detail", args=[event.pk])
+    client.force_login(owner)
+    assert client.get(url).status_code == 404
+    client.force_login(official)
+    assert client.get(url).status_code == 200

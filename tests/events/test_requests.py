@@ -220,3 +220,111 @@ def test_answering_after_the_schedule_is_made_is_refused(
     assert response.status_code == 200
     assert response.context["error"] == "Meeting requests for this event are closed."
     assert request.status == Status.PENDING
+
+
+def test_at_the_cap_a_participant_can_still_answer_by_asking_back(
+    event, reg_a, reg_b, reg_c, owner, outsider
+):
+    Event.objects.filter(pk=event.pk).update(max_open_requests=1)
+    reg_a.event.refresh_from_db()
+    _ask(reg_a, reg_c, owner)  # A is at its cap
+    theirs = _ask(reg_b, reg_a, outsider)
+    mine = _ask(reg_a, reg_b, owner)
+    theirs.refresh_from_db()
+    assert (mine.status, theirs.status) == (Status.ACCEPTED, Status.ACCEPTED)
+    assert MeetingRequest.objects.filter(requester=reg_a, status=Status.PENDING).count() == 1
+
+
+def test_expiry_tells_each_requester_once(
+    event, reg_a, reg_b, reg_c, owner, outsider, django_capture_on_commit_callbacks
+):
+    owner.language, outsider.language = "en", "en"
+    owner.save()
+    outsider.save()
+    _ask(reg_a, reg_c, owner)
+    _ask(reg_b, reg_c, outsider)
+    Event.objects.filter(pk=event.pk).update(request_deadline=timezone.now() - timedelta(minutes=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert requests_expire_due() == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        assert requests_expire_due() == 0
+    assert sorted((m.to, m.subject) for m in mail.outbox) == sorted(
+        [
+            ([owner.email], f"Your meeting request to {reg_c.organization} expired"),
+            ([outsider.email], f"Your meeting request to {reg_c.organization} expired"),
+        ]
+    )
+    assert "was not answered before the request deadline" in mail.outbox[0].body
+
+
+def test_the_worker_expires_requests_every_quarter_of_an_hour(settings, event, reg_a, reg_b, owner):
+    from events import tasks
+
+    entry = next(
+        e
+        for e in settings.CELERY_BEAT_SCHEDULE.values()
+        if e["task"] == "events.expire_meeting_requests"
+    )
+    assert entry["schedule"].minute == {0, 15, 30, 45}
+    request = _ask(reg_a, reg_b, owner)
+    Event.objects.filter(pk=event.pk).update(request_deadline=timezone.now() - timedelta(minutes=1))
+    assert tasks.expire_meeting_requests.apply().get() == 1
+    request.refresh_from_db()
+    assert request.status == Status.EXPIRED
+
+
+@pytest.mark.parametrize(
+    ("view", "subject"),
+    [
+        ("events:request_accept", "{org} accepted your meeting request"),
+        ("events:request_decline", "{org} declined your meeting request"),
+    ],
+)
+def test_the_requester_is_emailed_the_answer(
+    client, reg_a, reg_b, owner, outsider, view, subject, django_capture_on_commit_callbacks
+):
+    owner.language = "en"
+    owner.save()
+    request = _ask(reg_a, reg_b, owner)
+    client.force_login(outsider)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse(view, args=[reg_a.event_id, request.pk]))
+    request.refresh_from_db()
+    assert [(m.to, m.subject) for m in mail.outbox] == [
+        ([owner.email], subject.format(org=reg_b.organization))
+    ]
+    assert f"for “{reg_a.event.display_title}”: {request.get_status_display()}." in (
+        mail.outbox[0].body
+    )
+
+
+def test_both_sides_are_emailed_when_the_pair_becomes_mutual(
+    reg_a, reg_b, owner, outsider, django_capture_on_commit_callbacks
+):
+    owner.language, outsider.language = "en", "en"
+    owner.save()
+    outsider.save()
+    _ask(reg_a, reg_b, owner)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        _ask(reg_b, reg_a, outsider)
+    assert sorted((m.to, m.subject) for m in mail.outbox) == sorted(
+        [
+            ([owner.email], f"Meeting with {reg_b.organization} agreed"),
+            ([outsider.email], f"Meeting with {reg_a.organization} agreed"),
+        ]
+    )
+
+
+def test_participants_page_filters_by_sector_and_its_parent(client, event, reg_a, reg_b, owner):
+    reg_b.organization.sectors.set(["AQU.FAR"])
+    solar = RegistrationFactory(event=event)
+    solar.organization.sectors.set(["ENE.SOL"])
+    client.force_login(owner)
+    url = reverse("events:participants", args=[event.pk, reg_a.pk])
+    by_leaf = client.get(url, {"sector": "AQU.FAR"})
+    by_parent = client.get(url, {"sector": "AQU"})
+    by_other = client.get(url, {"sector": "ENE.SOL"})
+    assert [r.pk for r, *_ in by_leaf.context["rows"]] == [reg_b.pk]
+    assert [r.pk for r, *_ in by_parent.context["rows"]] == [reg_b.pk]
+    assert [r.pk for r, *_ in by_other.context["rows"]] == [solar.pk]

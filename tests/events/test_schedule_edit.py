@@ -1,13 +1,9 @@
 """Officials adjust the schedule: conflicts are refused with a message and change nothing."""
 
-import threading
-
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.db import connection, connections
 from django.urls import reverse
-from django.utils import translation
 
 from events.models import Event, InterpreterCapacity, Meeting, Registration
 from events.services import event_publish, meeting_move
@@ -196,41 +192,29 @@ def test_publish_refuses_an_event_not_yet_scheduled(event, official):
     assert refused.value.messages == ["Only a scheduled event can be published."]
 
 
-# serialized_rollback: the flush after a transactional test must not lose the migrated rows.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_two_concurrent_moves_into_the_same_free_place_have_exactly_one_winner(
-    event, slots, tables, reg_a, reg_b, reg_c, reg_d, official
+def test_adding_a_meeting_beyond_a_participants_maximum_needs_the_officials_say_so(
+    client, scheduled, slots, tables, reg_a, reg_b, reg_c, official
 ):
-    if connection.vendor != "postgresql":
-        pytest.skip("needs row locks (select_for_update): PostgreSQL")
-    set_status(event, Event.Status.SCHEDULED)
-    first = _meeting(event, slots[0], tables[0], reg_a, reg_b)
-    second = _meeting(event, slots[1], tables[0], reg_c, reg_d)
-    target_slot, target_table = slots[3], tables[1]
-    barrier = threading.Barrier(2)
-    outcomes = {}
-
-    def move(meeting):
-        try:
-            barrier.wait()
-            with translation.override("en"):
-                meeting_move(
-                    meeting=meeting, slot=target_slot, table=target_table, official=official
-                )
-            outcomes[meeting.pk] = "moved"
-        except ValidationError as exc:
-            outcomes[meeting.pk] = exc.messages
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=move, args=(m,)) for m in (first, second)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    winners = [pk for pk, outcome in outcomes.items() if outcome == "moved"]
-    losers = [outcome for outcome in outcomes.values() if outcome != "moved"]
-    assert len(winners) == 1
-    assert len(losers) == 1
-    assert losers[0][0].startswith("Table Bàn 2 is taken at 07/01 09:45")
-    assert Meeting.objects.filter(slot=target_slot, table=target_table).count() == 1
+    Registration.objects.filter(pk=reg_a.pk).update(max_meetings=1)
+    _meeting(scheduled, slots[0], tables[0], reg_a, reg_b)
+    client.force_login(official)
+    url = reverse("events:meeting_add", args=[scheduled.pk])
+    data = {
+        "registration_a": reg_a.pk,
+        "registration_b": reg_c.pk,
+        "slot": slots[1].pk,
+        "table": tables[0].pk,
+    }
+    refused = client.post(url, data)
+    assert refused.status_code == 409
+    assert refused.context["form"].non_field_errors() == [
+        f"{reg_a.organization} already has 1 meeting, the most it may have: tick “Add beyond "
+        "the maximum” to add this one anyway."
+    ]
+    assert Meeting.objects.filter(registration_b=reg_c).count() == 0
+    added = client.post(url, {**data, "beyond_maximum": "on"}, follow=True)
+    assert [str(m) for m in added.context["messages"]] == [
+        "The meeting has been added (and locked).",
+        f"{reg_a.organization} now has 2 meetings, above its maximum of 1.",
+    ]
+    assert Meeting.objects.filter(registration_a=reg_a, registration_b=reg_c).count() == 1

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from events.models import Event, EventSession, InterpreterCapacity, Meeting, Table
-from events.services import event_sessions_update, event_transition
+from events.services import event_save, event_sessions_update, event_transition
 from events.services.setup import manual_transitions
 from tests.events.conftest import set_status
 from tests.factories import EventFactory, MeetingFactory, OrganizationFactory
@@ -72,7 +72,9 @@ def test_event_form_refuses_an_unknown_time_zone(client, official):
 
 
 def test_sessions_page_cuts_slots_from_the_sessions(client, official):
-    event = EventFactory(status=S.DRAFT, meeting_minutes=20, break_minutes=5)
+    event = EventFactory(
+        status=S.DRAFT, meeting_minutes=20, break_minutes=5, starts_on=date(2030, 1, 7)
+    )
     client.force_login(official)
     data = {
         "sessions-TOTAL_FORMS": 2,
@@ -257,3 +259,137 @@ def test_finished_event_moves_nowhere(event, official):
     with pytest.raises(ValidationError):
         event_transition(event=event, to=S.RUNNING, user=official)
     assert Meeting.objects.count() == 0
+
+
+def _tables_data(tables, **changes):
+    data = {"tables-TOTAL_FORMS": len(tables), "tables-INITIAL_FORMS": len(tables)}
+    for k, table in enumerate(tables):
+        data |= {
+            f"tables-{k}-id": table.pk,
+            f"tables-{k}-label": table.label,
+            f"tables-{k}-position": table.position,
+            f"tables-{k}-interpreter_language": table.interpreter_language,
+        }
+    for key, value in changes.items():
+        data[f"tables-{key.replace('__', '-')}"] = value
+    return data
+
+
+def test_fixed_host_with_a_locked_meeting_at_another_table_is_refused_and_nothing_saved(
+    client, event, slots, tables, reg_a, reg_b, official
+):
+    MeetingFactory(
+        event=event, slot=slots[0], table=tables[0], registration_a=reg_a, registration_b=reg_b,
+        locked=True,
+    )  # fmt: skip
+    client.force_login(official)
+    response = client.post(
+        reverse("events:tables", args=[event.pk]),
+        _tables_data(tables, **{"1__host": reg_a.pk, "1__label": "Gian Đồ Sơn"}),
+    )
+    assert response.status_code == 200
+    assert response.context["formset"].non_form_errors() == [
+        f"{reg_a.organization} has a locked meeting at table Bàn 1 at 07/01 08:30, but table "
+        "Gian Đồ Sơn would be its own: move or unlock that meeting first."
+    ]
+    assert list(Table.objects.order_by("position").values_list("label", "host")) == [
+        ("Bàn 1", None),
+        ("Bàn 2", None),
+    ]
+
+
+def test_fewer_interpreters_than_locked_meetings_need_is_refused_and_nothing_saved(
+    client, event, slots, tables, reg_a, reg_b, reg_c, reg_d, official
+):
+    for reg in (reg_a, reg_c):
+        reg.interpreter_language = "ko"
+        reg.save()
+    for table, (a, b) in zip(tables, [(reg_a, reg_b), (reg_c, reg_d)], strict=True):
+        MeetingFactory(
+            event=event, slot=slots[0], table=table, registration_a=a, registration_b=b,
+            locked=True,
+        )  # fmt: skip
+    korean = InterpreterCapacity.objects.create(event=event, language="ko", count=2)
+    client.force_login(official)
+    response = client.post(
+        reverse("events:interpreters", args=[event.pk]),
+        {
+            "interpreters-TOTAL_FORMS": 1,
+            "interpreters-INITIAL_FORMS": 1,
+            "interpreters-0-id": korean.pk,
+            "interpreters-0-language": "ko",
+            "interpreters-0-count": 1,
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["formset"].non_form_errors() == [
+        "At 07/01 08:30, 2 locked meetings need a Korean interpreter, more than the 1 "
+        "available: move or unlock some of them first."
+    ]
+    korean.refresh_from_db()
+    assert korean.count == 2
+
+
+def test_a_session_outside_the_event_dates_is_refused(event, official):
+    late = EventSession(name="Chiều", date=date(2030, 1, 9), start=time(14, 0), end=time(15, 0))
+    with pytest.raises(ValidationError) as refused:
+        event_sessions_update(event=event, user=official, saved=[late])
+    assert refused.value.messages == [
+        "The session Chiều 14:00–15:00 is on 01/09/2030, outside the event's dates "
+        "(01/07/2030 – 01/07/2030)."
+    ]
+    assert event.sessions.count() == 1
+
+
+def test_event_dates_cannot_leave_a_session_behind(event, official):
+    event.starts_on = event.ends_on = date(2030, 1, 8)
+    with pytest.raises(ValidationError, match="Sessions fall outside the new dates"):
+        event_save(event=event, user=official)
+    event.refresh_from_db()
+    assert event.starts_on == date(2030, 1, 7)
+
+
+def test_once_agendas_are_out_timing_and_sessions_stay_but_texts_and_tables_change(
+    client, event, official
+):
+    set_status(event, S.PUBLISHED)
+    with pytest.raises(ValidationError) as refused:
+        event.meeting_minutes = 30
+        event_save(event=event, user=official)
+    assert refused.value.messages == [
+        "The agendas are out: meeting length (minutes) cannot change now. To change them, move "
+        "the event back to “Scheduled” (agendas are hidden until the next publication)."
+    ]
+    with pytest.raises(ValidationError, match="The agendas are out: the sessions"):
+        event_sessions_update(event=event, user=official, saved=list(event.sessions.all()))
+    event.refresh_from_db()
+    event.title = "Tên mới"
+    event_save(event=event, user=official)
+    client.force_login(official)
+    added = client.post(
+        reverse("events:tables", args=[event.pk]),
+        {"tables-TOTAL_FORMS": 1, "tables-INITIAL_FORMS": 0, "tables-0-label": "Dự phòng",
+         "tables-0-position": 9},
+    )  # fmt: skip
+    event.refresh_from_db()
+    assert (event.title, event.meeting_minutes, added.status_code) == ("Tên mới", 20, 302)
+    assert list(event.tables.values_list("label", flat=True)) == ["Dự phòng"]
+
+
+@pytest.mark.parametrize("status", [S.RUNNING, S.FINISHED])
+def test_once_the_event_runs_only_its_texts_change(client, event, official, status):
+    set_status(event, status)
+    client.force_login(official)
+    response = client.post(
+        reverse("events:tables", args=[event.pk]),
+        {"tables-TOTAL_FORMS": 1, "tables-INITIAL_FORMS": 0, "tables-0-label": "Dự phòng",
+         "tables-0-position": 9},
+    )  # fmt: skip
+    assert response.context["formset"].non_form_errors() == [
+        "The event has started: the tables can no longer change."
+    ]
+    with pytest.raises(ValidationError, match="The event has started: the sessions"):
+        event_sessions_update(event=event, user=official, saved=[])
+    event.title = "Báo cáo"
+    event_save(event=event, user=official)
+    assert Table.objects.count() == 0

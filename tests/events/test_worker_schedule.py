@@ -1,9 +1,11 @@
 """The scheduler in a real Celery worker on Redis, reading and writing the test database."""
 
 import pytest
+from django.db.models import Q
 from django.urls import reverse
 from icalendar import Calendar
 
+from events.documents.ical import meeting_uid
 from events.models import Event, Meeting, MeetingRequest, ScheduleRun
 from events.services import event_transition, meeting_move
 from tests.conftest import wait_for
@@ -49,9 +51,27 @@ def _pairs(event):
 
 
 def _calendar(client, event, registration):
+    """UID → (SEQUENCE, start, table, STATUS) of the participant's calendar file."""
     response = client.get(reverse("events:agenda_ics", args=[event.pk, registration.pk]))
-    items = Calendar.from_ical(response.content).walk("VEVENT")
-    return sorted((str(i["UID"]), int(i["SEQUENCE"])) for i in items)
+    return {
+        str(i["UID"]): (
+            int(i["SEQUENCE"]),
+            i.decoded("DTSTART"),
+            str(i["LOCATION"]),
+            str(i["STATUS"]),
+        )
+        for i in Calendar.from_ical(response.content).walk("VEVENT")
+    }
+
+
+def _uids_of(event, registration):
+    """The calendar UIDs of the participant's meetings: one per pair it meets."""
+    mine = Meeting.objects.filter(event=event).filter(
+        Q(registration_a=registration) | Q(registration_b=registration)
+    )
+    return {
+        meeting_uid(event, a, b) for a, b in mine.values_list("registration_a", "registration_b")
+    }
 
 
 def test_schedule_appears_after_the_worker_ran(
@@ -108,6 +128,9 @@ def test_calendar_keeps_the_same_uids_after_republishing(
     client.post(reverse("events:publish", args=[ready.pk]))
     client.force_login(owner)
     before = _calendar(client, ready, reg_a)
+    assert len(_uids_of(ready, reg_a)) == 3
+    assert set(before) == _uids_of(ready, reg_a)
+    assert {(seq, status) for seq, _start, _table, status in before.values()} == {(1, "CONFIRMED")}
     ready.refresh_from_db()
     event_transition(event=ready, to=Event.Status.SCHEDULED, user=official)
     client.force_login(official)
@@ -115,12 +138,12 @@ def test_calendar_keeps_the_same_uids_after_republishing(
     client.post(reverse("events:publish", args=[ready.pk]))
     client.force_login(owner)
     after = _calendar(client, ready, reg_a)
-    mine = Meeting.objects.filter(event=ready, registration_a=reg_a).count() + (
-        Meeting.objects.filter(event=ready, registration_b=reg_a).count()
-    )
-    assert len(before) == mine == 3
-    assert [uid for uid, _ in after] == [uid for uid, _ in before]
-    assert ([seq for _, seq in before], [seq for _, seq in after]) == ([1, 1, 1], [2, 2, 2])
+    assert set(after) == set(before) == _uids_of(ready, reg_a)
+    # The re-run replaced every meeting row; a meeting that moved has a higher SEQUENCE.
+    assert {uid: seq for uid, (seq, _start, _table, _status) in after.items()} == {
+        uid: seq + (after[uid][1:3] != (start, table))
+        for uid, (seq, start, table, _status) in before.items()
+    }
     # Publishing emails every approved participant through the worker too (A and B have a
     # registrant; C and D, made by the factory, have nobody to write to): twice.
     assert wait_for(lambda: len(list(celery_worker.iterdir())) == 4, timeout=30)
