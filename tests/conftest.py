@@ -21,6 +21,18 @@ def _celery_in_process(request):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the portal's default language: a request or ``translation.override``
+    in an earlier test must not leave English active (``reverse`` would add /en/)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache (pages cached by an earlier test must not leak)."""
     from django.core.cache import cache
