@@ -183,6 +183,12 @@ class SlotModel:
             for m, v in items:
                 for lang in prob.pool_langs[m]:
                     need.setdefault(lang, []).append(v)
+            # Languages the fixed (base) meetings are already short of take interpreter tables
+            # too, and through Hall's condition they limit the other languages' tables: they
+            # enter with no active demand.
+            for lang, n in base.pool_need[s].items():
+                if n > prob.pool.get(lang, 0):
+                    need.setdefault(lang, [])
             if not need:
                 continue
             free_items = [(m, v) for m, v in items if prob.free_langs[m]]
@@ -206,7 +212,7 @@ class SlotModel:
                 if lang in z:
                     model.add(sum(terms) - z[lang] <= limit)
                 elif len(terms) > limit:
-                    model.add(sum(terms) <= limit)
+                    model.add(sum(terms) <= limit)  # a constant 0 ≤ negative: infeasible
             if z:
                 all_sets = [prob.free_langs[m] for m, _ in free_items]
                 all_sets += [ls for ls, c in base.free_sets[s].items() if c]

@@ -339,8 +339,18 @@ def _spread_fallback(
     return valid
 
 
-def solve(instance: Instance, *, time_limit: float = 30, seed: int = 0) -> Result:
-    """Schedule ``instance``; see the module docstring and README.md for the method."""
+def solve(
+    instance: Instance,
+    *,
+    time_limit: float = 30,
+    seed: int = 0,
+    full_model_max_vars: int = FULL_MODEL_MAX_VARS,
+) -> Result:
+    """Schedule ``instance``; see the module docstring and README.md for the method.
+
+    ``full_model_max_vars``: events with more x[m, s] variables (and no break-spread rule) go
+    through the large-event decomposition; tests lower it to exercise that path on small events.
+    """
     budget = Budget(time_limit)
     prob = prepare(instance)
     levels = Levels()
@@ -348,7 +358,7 @@ def solve(instance: Instance, *, time_limit: float = 30, seed: int = 0) -> Resul
     levels.log.append(f"greedy: {evaluate(prob, state.slot_of)}")
     n_vars = sum(d.bit_count() for d in prob.dom)
     spread = instance.options.max_break_spread
-    if n_vars <= FULL_MODEL_MAX_VARS or spread is not None:
+    if n_vars <= full_model_max_vars or spread is not None:
         sel = None
         if any(prob.dom[m] and state.slot_of[m] < 0 for m in range(prob.M)):
             sel = select_and_insert(prob, state, budget, seed, levels, share=0.3)
