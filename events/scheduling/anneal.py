@@ -9,13 +9,15 @@ least-broken participant's count plus the spread.
 
 Meetings that need interpreters, have precedences or sit at an input-fixed table do not move
 (their constraints are not tracked here); CP-SAT handles them afterwards. The run length is a
-move count derived from the budget, never the clock, so it is reproducible.
+move count derived from the budget, so it is reproducible; the clock only cuts it short on an
+overloaded machine.
 """
 
 from __future__ import annotations
 
 import math
 import random
+import time
 from collections.abc import Sequence
 
 from events.scheduling.prepare import Problem
@@ -23,9 +25,20 @@ from events.scheduling.state import mask_breaks
 
 
 def anneal_breaks(
-    prob: Problem, slot_of: Sequence[int], *, seed: int, moves: int
+    prob: Problem,
+    slot_of: Sequence[int],
+    *,
+    seed: int,
+    moves: int,
+    deadline: float | None = None,
+    floor: int = 0,
 ) -> tuple[list[int], int]:
-    """Returns the new slots and the number of moves actually tried."""
+    """Returns the new slots and the number of moves actually tried.
+
+    ``deadline`` (a ``time.perf_counter()`` value) is the wall-clock safety net, looked at every
+    1,024 moves; a run it cuts short is not reproducible. ``floor``: a proven lower bound on the
+    total breaks; reaching it ends the run.
+    """
     S = prob.S
     slot = list(slot_of)
     a_of = [int(x) for x in prob.a]
@@ -81,7 +94,9 @@ def anneal_breaks(
     decay = (t1 / t0) ** (1.0 / max(moves, 1))
     temp = t0
     done = 0
-    while done < moves and total > 0:  # at 0 there is nothing left to gain
+    while done < moves and total > floor:  # at the floor there is nothing left to gain
+        if deadline is not None and not done & 1023 and time.perf_counter() >= deadline:
+            break
         done += 1
         temp *= decay
         m = movable[rng.randrange(len(movable))]

@@ -35,6 +35,8 @@ class SolveOutcome:
     slots: dict[int, int] | None  # active meeting → slot (-1 = not held)
     dtime: float
     wall: float
+    # Stopped by the wall-clock limit before its deterministic budget (not reproducible).
+    by_clock: bool = False
 
 
 class SlotModel:
@@ -48,6 +50,8 @@ class SlotModel:
         slot_mask: int | None = None,
         with_breaks: bool = False,
         spread: str = "hard",
+        break_floor: dict[int, int] | None = None,
+        floor_by_count: dict[int, list[int]] | None = None,
     ) -> None:
         """``base``: the schedule of every meeting not in ``active`` (active ones removed).
 
@@ -55,7 +59,13 @@ class SlotModel:
         slots the active meetings may use. ``with_breaks``: build break variables.
         ``spread``: how the instance's break-spread rule enters: "hard" (a constraint), "soft"
         (``self.excess`` measures the violation, for the caller to penalise) or "off".
+        ``break_floor``: proven lower bounds on some participants' breaks (``breaks.py``),
+        added as constraints: they cut the search and lift CP-SAT's bound.
+        ``floor_by_count``: the same for participants whose meeting count is not fixed, as a
+        table count → floor (``breaks.floor_by_count``).
         """
+        self.break_floor = break_floor or {}
+        self.floor_by_count = floor_by_count or {}
         self.prob = prob
         self.base = base
         self.model = cp_model.CpModel()
@@ -307,8 +317,15 @@ class SlotModel:
                 act = model.new_bool_var(f"act{p}")
                 model.add_max_equality(act, var_ys)
             self._active_p[p] = act
-            bp = model.new_int_var(0, S, f"brk{p}")
+            bp = model.new_int_var(self.break_floor.get(p, 0), S, f"brk{p}")
             model.add(bp == sum(starts) - act)
+            table = self.floor_by_count.get(p)
+            if count is None and table is not None and max(table) > 0:
+                n = model.new_int_var(0, len(table) - 1, f"cnt{p}")
+                model.add(n == self.count_expr(p))
+                floor = model.new_int_var(0, S, f"floor{p}")
+                model.add_element(n, table, floor)
+                model.add(bp >= floor)
             if count is not None and count > 1:
                 self._contiguity(p, ys, count, bp)
             self._breaks_p[p] = bp
@@ -332,10 +349,35 @@ class SlotModel:
         idle = model.new_int_var(0, S, f"idle{p}")
         model.add(idle == last - first + 1 - count)
         model.add(bp <= idle)
+        if self.break_floor.get(p, 0) > 0:
+            return  # p cannot be contiguous: the window encoding below would be void
         none = model.new_bool_var(f"nobreak{p}")
         model.add(bp == 0).only_enforce_if(none)
         model.add(bp >= 1).only_enforce_if(none.Not())
         model.add(idle == 0).only_enforce_if(none)
+        # Without a break, p's day is one window of `count` slots: one boolean per possible
+        # window, each fixing p's busy slots in clauses. Linked through first/last alone, CP-SAT
+        # hardly propagated contiguity; with the windows the Girona optima at Σ LB were found.
+        windows = []
+        for w in range(S - count + 1):
+            inside = ys[w : w + count]
+            if any(isinstance(y, int) and y == 0 for y in inside):
+                continue
+            if any(isinstance(y, int) and y == 1 for y in ys[:w] + ys[w + count :]):
+                continue
+            wv = model.new_bool_var(f"win{p}_{w}")
+            model.add_implication(wv, none)
+            for y in inside:
+                if not isinstance(y, int):
+                    model.add_implication(wv, y)
+            model.add(first == w).only_enforce_if(wv)
+            windows.append((w, wv))
+        model.add_bool_or([none.Not(), *(wv for _, wv in windows)])
+        for s, y in enumerate(ys):
+            if isinstance(y, int):
+                continue
+            cover = [wv for w, wv in windows if w <= s < w + count]
+            model.add_bool_or([none.Not(), y.Not(), *cover])
 
     def _const_breaks(self) -> int:
         touched = set(self.touched)
@@ -380,7 +422,9 @@ class SlotModel:
         return self._breaks
 
     # --- solving -------------------------------------------------------------------------
-    def hint(self, slot_of: Sequence[int]) -> None:
+    def hint(
+        self, slot_of: Sequence[int], *, dtime: float = 5.0, wall: float | None = None
+    ) -> None:
         """Hint a schedule, completed to every auxiliary variable.
 
         An incomplete hint (x only) made CP-SAT spend seconds rebuilding the rest (y, z, break
@@ -396,7 +440,9 @@ class SlotModel:
                 copy.add(copy.get_bool_var_from_proto_index(v.index) == int(slot_of[m] == s))
         solver = cp_model.CpSolver()
         solver.parameters.num_workers = 1
-        solver.parameters.max_deterministic_time = 5.0
+        solver.parameters.max_deterministic_time = max(min(dtime, 5.0), 0.01)
+        if wall is not None:
+            solver.parameters.max_time_in_seconds = max(wall, 0.01)
         solver.parameters.cp_model_presolve = False  # x is fixed: propagation does it all
         status = solver.solve(copy)
         self.hint_dtime = solver.deterministic_time
@@ -439,6 +485,11 @@ class SlotModel:
             params.interleave_search = True
         status = solver.solve(model)
         name = solver.status_name(status)
+        by_clock = (
+            status not in (cp_model.OPTIMAL, cp_model.INFEASIBLE)
+            and solver.deterministic_time < 0.98 * params.max_deterministic_time
+            and solver.wall_time >= 0.95 * params.max_time_in_seconds
+        )
         slots = None
         value = bound = None
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -460,4 +511,5 @@ class SlotModel:
             slots=slots,
             dtime=solver.deterministic_time + self.hint_dtime,
             wall=solver.wall_time,
+            by_clock=by_clock,
         )

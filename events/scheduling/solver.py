@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from events.scheduling.anneal import anneal_breaks
+from events.scheduling.breaks import break_lower_bounds, floor_by_count
 from events.scheduling.exact import SlotModel, SolveOutcome
 from events.scheduling.greedy import greedy
 from events.scheduling.large import select_and_insert, solve_large
@@ -34,45 +35,78 @@ from events.scheduling.prepare import Problem, count_breaks, fmt_weight, prepare
 from events.scheduling.reasons import explain
 from events.scheduling.state import State, spread_excess
 from events.scheduling.tables import assign_tables
+from events.scheduling.target import TargetModel, applies, exact_cap
 
 # One CP-SAT worker: parallel CP-SAT is only reproducible with `interleave_search`, and in that
 # (experimental) mode its LNS workers never ran once a hint was given, which cost more than the
 # second core brings; see README.md.
 WORKERS = 1
-# The break level is the exception: there the interleaved two-worker search did run its LNS
-# and reached the published Girona optimum on more instances (13 vs 11 of 20 with one worker).
-BREAK_WORKERS = 2
+# The break level is the exception: there the interleaved search did run its LNS and reached
+# the published Girona optimum on more instances (13 vs 11 of 20 with one worker at two
+# workers; four found the "reach the floor" schedules that one worker did not find in 60 s).
+BREAK_WORKERS = 4
+# Share of the remaining budget each "reach the floor" step of level 4 gets.
+TARGET_SHARE = 0.6
 # Deterministic time units granted per second of the caller's time limit. CP-SAT's unit is meant
-# to be about a second; on the reference machine (2 cores, interleaved search) one unit took
-# ~0.6–1.0 s of wall time, so 0.8 keeps runs inside the limit.
-DTIME_PER_SECOND = 1.0
+# to be about a second, but on the reference machine (2 cores) one unit took 0.8–2 s of wall
+# time depending on the model; at 0.6 a run on an idle machine normally ends on its
+# deterministic budgets, hence reproducibly, and the clock is only the safety net.
+DTIME_PER_SECOND = 0.6
+LARGE_DTIME_PER_SECOND = 1.0
 # The full time-indexed model is used up to this many x[m, s] variables; larger events go
 # through the decomposition in ``large.py``.
 FULL_MODEL_MAX_VARS = 120_000
-# Simulated annealing on breaks runs this many moves per unit of deterministic time (about what
-# the reference machine does in a second), and takes this share of what is left at level 4.
-MOVES_PER_DTIME = 150_000
-ANNEAL_SHARE = 0.5
+# Simulated annealing on breaks is charged one unit of deterministic time per this many moves
+# (about what the reference machine does in a CPU second: 110–120k measured), and takes this
+# share of what is left at level 4, at most ANNEAL_MAX_DTIME units: CP-SAT needs the rest.
+MOVES_PER_DTIME = 100_000
+ANNEAL_SHARE = 0.3
+ANNEAL_MAX_DTIME = 3.0
+# Share of the wall-clock limit kept for seating, reasons and the output after the search.
+WALL_RESERVE = 0.04
 
 
 class Budget:
-    """Deterministic-time budget plus the wall-clock safety net."""
+    """Deterministic-time budget plus the wall-clock safety net.
+
+    Every phase stops at whichever comes first: its share of the deterministic budget (work
+    counts, reproducible) or the deadline (the clock). ``clock_stops`` counts the phases the
+    clock cut short: when it is 0 the run is reproducible.
+    """
 
     def __init__(self, time_limit: float) -> None:
         self.time_limit = time_limit
         self.start = time.perf_counter()
+        self.deadline = self.start + max(time_limit, 0.0) * (1 - WALL_RESERVE)
         # 5 % is kept for seating, reasons and output.
         self.dtime_total = max(time_limit, 0.0) * DTIME_PER_SECOND * 0.95
         self.dtime_used = 0.0
+        self.clock_stops = 0
 
     def dtime_left(self) -> float:
         return max(self.dtime_total - self.dtime_used, 0.0)
 
     def wall_left(self) -> float:
-        return max(self.time_limit - (time.perf_counter() - self.start), 0.0)
+        return max(self.deadline - time.perf_counter(), 0.0)
+
+    def elapsed(self) -> float:
+        return time.perf_counter() - self.start
 
     def charge(self, outcome: SolveOutcome) -> None:
         self.dtime_used += outcome.dtime
+        if outcome.by_clock:
+            self.clock_stops += 1
+
+
+class TimedLog(list):
+    """The stage log; every entry starts with the seconds elapsed since the start."""
+
+    def __init__(self, start: float) -> None:
+        super().__init__()
+        self.start = start
+
+    def append(self, entry: str) -> None:
+        super().append(f"{time.perf_counter() - self.start:6.2f}s {entry}")
 
 
 @dataclass(slots=True)
@@ -164,8 +198,9 @@ def solve_exact(
     def run(
         model: SlotModel, objective, maximize: bool, fraction: float, workers: int = WORKERS
     ) -> SolveOutcome:
-        model.hint(slot_of)
         dtime, wall = _share(budget, fraction)
+        model.hint(slot_of, dtime=dtime, wall=wall)
+        dtime, wall = max(dtime - model.hint_dtime, 0.0), budget.wall_left()
         out = model.solve(
             objective, maximize=maximize, dtime=dtime, wall=wall, seed=seed, workers=workers
         )
@@ -200,9 +235,16 @@ def solve_exact(
         levels.required_proven = out.status == "OPTIMAL" or req >= req_ub
     all_req = req == len(req_placeable)
     hold = req_placeable if all_req else ()
-    model = SlotModel(prob, State(prob), placeable, hold=hold, spread="off")
-    if not all_req:
-        model.model.add(model.req_expr >= req)
+    levels_model: list[SlotModel] = []
+
+    def level_model() -> SlotModel:
+        # Built on first use: levels 2 and 3 are often proven without it (by the relaxation).
+        if not levels_model:
+            model = SlotModel(prob, State(prob), placeable, hold=hold, spread="off")
+            if not all_req:
+                model.model.add(model.req_expr >= req)
+            levels_model.append(model)
+        return levels_model[0]
 
     # Level 2: total weight.
     w_upper = sum(prob.wint[m] for m in placeable)
@@ -211,6 +253,7 @@ def solve_exact(
         levels.required_proven = True
     levels.weight, levels.weight_bound = w, w_upper
     if w < w_upper:
+        model = level_model()
         out = run(model, model.weight_expr, True, 0.6)
         if out.slots is not None and out.value is not None and out.value >= w:
             slot_of = take(out)
@@ -225,6 +268,7 @@ def solve_exact(
     cap3 = min_meetings_cap(prob)
     levels.min_meetings, levels.min_proven = min_c, min_c >= cap3
     if not levels.min_proven:
+        model = level_model()
         model.model.add(model.weight_expr >= w)
         floor = model.model.new_int_var(0, cap3, "minC")
         for p in prob.fairness_set:
@@ -241,10 +285,28 @@ def solve_exact(
 
     # Level 4: breaks, with the spread rule first (penalised above everything else).
     excess = spread_excess(prob, State.from_slots(prob, slot_of))
-    levels.breaks, levels.breaks_bound = brk, 0
-    if brk > 0 or excess > 0:
-        moves = int(budget.dtime_left() * ANNEAL_SHARE * MOVES_PER_DTIME)
-        cand_slots, moves = anneal_breaks(prob, slot_of, seed=seed, moves=moves)
+    # Participants whose meetings are all held in every schedule that reaches levels 1–3
+    # (all their placeable meetings are required, and all required ones are held) have a fixed
+    # meeting count, hence a proven floor on their breaks.
+    d = prob.inst.options.max_break_spread
+    floor_p = break_lower_bounds(prob, req_placeable, d) if all_req else {}
+    by_count = {
+        p: floor_by_count(doms, prob.S, min(prob.cap[p], len(doms)))
+        for p in prob.fairness_set
+        if p not in floor_p
+        for doms in [[prob.dom[m] for m in prob.inc[p] if prob.dom[m]]]
+    }
+    floor_total = sum(floor_p.values())
+    levels.breaks, levels.breaks_bound = brk, min(floor_total, brk)
+    levels.log.append(f"break floor: {floor_total} over {len(floor_p)} participants")
+    if brk > floor_total or excess > 0:
+        share = min(budget.dtime_left() * ANNEAL_SHARE, ANNEAL_MAX_DTIME)
+        cand_slots, moves = anneal_breaks(
+            prob, slot_of, seed=seed, moves=int(share * MOVES_PER_DTIME),
+            deadline=budget.deadline, floor=floor_total,
+        )  # fmt: skip
+        if moves < int(share * MOVES_PER_DTIME) and time.perf_counter() >= budget.deadline:
+            budget.clock_stops += 1
         budget.dtime_used += moves / MOVES_PER_DTIME
         cand = evaluate(prob, cand_slots)
         cand_excess = spread_excess(prob, State.from_slots(prob, cand_slots))
@@ -252,16 +314,53 @@ def solve_exact(
         if (cand_excess, cand[3]) <= (excess, brk):
             slot_of, excess, brk = cand_slots, cand_excess, cand[3]
             levels.breaks = brk
-    if brk > 0 or excess > 0:
+
+    def break_model(soft: bool) -> SlotModel:
         # With a valid start the rule can be a hard constraint, which propagates better.
         model = SlotModel(prob, State(prob), placeable, hold=hold, with_breaks=True,
-                          spread="hard" if excess == 0 else "soft")  # fmt: skip
+                          spread="soft" if soft else "hard", break_floor=floor_p,
+                          floor_by_count=by_count)  # fmt: skip
         if not all_req:
             model.model.add(model.req_expr >= req)
         model.model.add(model.weight_expr >= w)
         if min_c > 0:
             for p in prob.fairness_set:
                 model.model.add(model.count_expr(p) >= min_c)
+        return model
+
+    # Reach the floor (``target.py``): when every placeable meeting is held, ask for a schedule
+    # with at most floor + k breaks, k = 0, 1, …; each infeasible answer raises the floor.
+    cap = exact_cap(prob, {p: sum(1 for m in prob.inc[p] if prob.dom[m]) for p in floor_p})
+    if len(req_placeable) < len(placeable) or not applies(prob, placeable):
+        cap = None
+    slack = 0
+    while (
+        cap is not None and brk > floor_total + slack
+        and budget.dtime_left() > 0.05 and budget.wall_left() > 0
+    ):  # fmt: skip
+        model = TargetModel(prob, placeable, floor_p, slack, cap)
+        model.hint(slot_of)
+        dtime = budget.dtime_left() * TARGET_SHARE
+        out = model.solve(None, maximize=True, dtime=dtime, wall=budget.wall_left(), seed=seed,
+                          workers=BREAK_WORKERS)  # fmt: skip
+        budget.charge(out)
+        levels.log.append(
+            f"floor + {slack}: {out.status} dtime={out.dtime:.2f} wall={out.wall:.2f}"
+        )
+        if out.slots is not None:
+            cand_slots = take(out)
+            if spread_excess(prob, State.from_slots(prob, cand_slots)) == 0:
+                cand = evaluate(prob, cand_slots)
+                if (0, cand[3]) < (excess, brk):
+                    slot_of, brk, excess = cand_slots, cand[3], 0
+            break
+        if out.status != "INFEASIBLE":
+            break
+        slack += 1
+        floor_total = max(floor_total, sum(floor_p.values()) + slack)
+    levels.breaks, levels.breaks_bound = brk, min(floor_total, brk)
+    if brk > floor_total or excess > 0:
+        model = break_model(soft=excess > 0)
         penalty = prob.S * prob.P + 1
         out = run(model, model.breaks_expr + penalty * model.excess, False, 1.0, BREAK_WORKERS)
         if out.slots is not None and out.value is not None:
@@ -275,7 +374,9 @@ def solve_exact(
         if out.status == "OPTIMAL" and excess == 0:
             levels.breaks_bound = brk
         elif out.bound is not None and out.bound < penalty:
-            levels.breaks_bound = min(max(out.bound, 0), brk)
+            levels.breaks_bound = min(max(out.bound, floor_total), brk)
+        else:
+            levels.breaks_bound = min(floor_total, brk)
     if excess > 0:
         slot_of = _spread_fallback(prob, slot_of, budget, seed, levels)
     return slot_of
@@ -317,11 +418,11 @@ def _spread_fallback(
     valid = _make_spread_valid(prob, slot_of)
     placeable = [m for m in range(prob.M) if prob.dom[m]]
     model = SlotModel(prob, State(prob), placeable, with_breaks=True, spread="hard")
-    model.hint(valid)
+    model.hint(valid, dtime=max(budget.dtime_left(), 1.0), wall=budget.wall_left())
     big = sum(prob.wint[m] for m in placeable) + 1
     out = model.solve(
         model.req_expr * big + model.weight_expr, maximize=True,
-        dtime=max(budget.dtime_left(), 1.0), wall=max(budget.wall_left(), 1.0), seed=seed,
+        dtime=max(budget.dtime_left(), 1.0), wall=max(budget.wall_left(), 0.1), seed=seed,
         workers=WORKERS,
     )  # fmt: skip
     budget.charge(out)
@@ -353,7 +454,8 @@ def solve(
     """
     budget = Budget(time_limit)
     prob = prepare(instance)
-    levels = Levels()
+    levels = Levels(log=TimedLog(budget.start))
+    levels.log.append(f"indexed: {prob.M} meetings, {prob.P} participants, {prob.S} slots")
     state = greedy(prob)
     levels.log.append(f"greedy: {evaluate(prob, state.slot_of)}")
     n_vars = sum(d.bit_count() for d in prob.dom)
@@ -364,7 +466,12 @@ def solve(
             sel = select_and_insert(prob, state, budget, seed, levels, share=0.3)
         slot_of = solve_exact(prob, state.slot_of, budget, seed, levels, sel)
     else:
+        # The decomposition's Python work is charged at rates measured in seconds of the
+        # reference machine, and its CP-SAT steps are small: there a unit is about a second.
+        budget.dtime_total = max(time_limit, 0.0) * LARGE_DTIME_PER_SECOND * 0.95
         slot_of = solve_large(prob, state, budget, seed, levels)
+    if budget.clock_stops:
+        levels.log.append(f"clock: {budget.clock_stops} phases stopped by the time limit")
     return build_result(prob, slot_of, levels, budget)
 
 
