@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from events.scheduling.anneal import anneal_breaks
 from events.scheduling.breaks import break_lower_bounds, floor_by_count
-from events.scheduling.exact import SlotModel, SolveOutcome
+from events.scheduling.exact import OutOfTime, SlotModel, SolveOutcome
 from events.scheduling.greedy import greedy
 from events.scheduling.large import select_and_insert, solve_large
 from events.scheduling.model import (
@@ -57,11 +57,15 @@ LARGE_DTIME_PER_SECOND = 1.0
 # through the decomposition in ``large.py``.
 FULL_MODEL_MAX_VARS = 120_000
 # Simulated annealing on breaks is charged one unit of deterministic time per this many moves
-# (about what the reference machine does in a CPU second: 110–120k measured), and takes this
-# share of what is left at level 4, at most ANNEAL_MAX_DTIME units: CP-SAT needs the rest.
+# (about what the reference machine does in a CPU second: 110–120k measured). It takes
+# ANNEAL_SHARE of what is left at level 4, at most ANNEAL_MAX_DTIME units, when the "reach the
+# floor" model follows (CP-SAT needs the rest), else ANNEAL_SHARE_ALONE.
 MOVES_PER_DTIME = 100_000
-ANNEAL_SHARE = 0.3
-ANNEAL_MAX_DTIME = 3.0
+ANNEAL_SHARE = 0.25
+ANNEAL_MAX_DTIME = 1.5
+ANNEAL_SHARE_ALONE = 0.5
+# Per-count break floors (``breaks.floor_by_count``) are computed for days up to this many slots.
+FLOOR_BY_COUNT_MAX_SLOTS = 14
 # Share of the wall-clock limit kept for seating, reasons and the output after the search.
 WALL_RESERVE = 0.04
 
@@ -174,6 +178,60 @@ def _slots_to_list(prob: Problem, slots: dict[int, int], base: Sequence[int]) ->
     for m, s in slots.items():
         out[m] = s
     return out
+
+
+def pure_cap(prob: Problem, floor_p: dict[int, int]) -> int | None:
+    """The per-participant break cap of ``target.py`` when the event suits it: every placeable
+    meeting is required (so all are held and each participant's count is fixed), no
+    interpreters, and a spread rule that reads as a cap. None otherwise."""
+    placeable = [m for m in range(prob.M) if prob.dom[m]]
+    if not placeable or not all(prob.required[m] for m in placeable):
+        return None
+    if not applies(prob, placeable) or len(floor_p) < len(prob.fairness_set):
+        return None
+    return exact_cap(prob, {p: sum(1 for m in prob.inc[p] if prob.dom[m]) for p in floor_p})
+
+
+def reach_floor(
+    prob: Problem,
+    floor_p: dict[int, int],
+    cap: int,
+    floor_total: int,
+    budget: Budget,
+    seed: int,
+    levels: Levels,
+    share: float = TARGET_SHARE,
+) -> tuple[list[int] | None, int]:
+    """Ask for a schedule with at most floor + k breaks, k = 0, 1, … (``target.py``); each
+    infeasible answer raises the proven floor. Returns (the schedule found or None, floor)."""
+    placeable = [m for m in range(prob.M) if prob.dom[m]]
+    base = sum(floor_p.values())
+    slack = max(floor_total - base, 0)
+    # Both budgets: the deterministic one, and the clock so that a slow machine still leaves
+    # the later stages their part.
+    stop_dtime = budget.dtime_used + budget.dtime_left() * share
+    stop_wall = time.perf_counter() + budget.wall_left() * share
+    while stop_dtime - budget.dtime_used > 0.05 and stop_wall > time.perf_counter():
+        # No hint: the schedule in hand is above the target, and hinting it made CP-SAT spend
+        # its time repairing it (ticf-14crafa: found at 5.5 units unhinted, not in 7.5 hinted).
+        model = TargetModel(prob, placeable, floor_p, slack, cap)
+        out = model.solve(
+            None, maximize=True, dtime=stop_dtime - budget.dtime_used,
+            wall=stop_wall - time.perf_counter(), seed=seed, workers=BREAK_WORKERS,
+        )  # fmt: skip
+        budget.charge(out)
+        levels.log.append(
+            f"floor + {slack}: {out.status} dtime={out.dtime:.2f} wall={out.wall:.2f}"
+        )
+        if out.slots is not None:
+            found = _slots_to_list(prob, out.slots, [-1] * prob.M)
+            if spread_excess(prob, State.from_slots(prob, found)) == 0:
+                return found, base + slack
+            return None, base + slack
+        if out.status != "INFEASIBLE":
+            break
+        slack += 1
+    return None, base + slack
 
 
 def solve_exact(
@@ -290,22 +348,31 @@ def solve_exact(
     # meeting count, hence a proven floor on their breaks.
     d = prob.inst.options.max_break_spread
     floor_p = break_lower_bounds(prob, req_placeable, d) if all_req else {}
+    # The others get a floor per meeting count; enumerating busy sets is only cheap on short
+    # days.
     by_count = {
         p: floor_by_count(doms, prob.S, min(prob.cap[p], len(doms)))
-        for p in prob.fairness_set
+        for p in (prob.fairness_set if prob.S <= FLOOR_BY_COUNT_MAX_SLOTS else ())
         if p not in floor_p
         for doms in [[prob.dom[m] for m in prob.inc[p] if prob.dom[m]]]
     }
     floor_total = sum(floor_p.values())
     levels.breaks, levels.breaks_bound = brk, min(floor_total, brk)
     levels.log.append(f"break floor: {floor_total} over {len(floor_p)} participants")
+    cap = pure_cap(prob, floor_p) if all_req else None
     if brk > floor_total or excess > 0:
-        share = min(budget.dtime_left() * ANNEAL_SHARE, ANNEAL_MAX_DTIME)
+        # With the "reach the floor" model ahead, the annealing only provides its hint.
+        fraction = ANNEAL_SHARE if cap is not None else ANNEAL_SHARE_ALONE
+        share = budget.dtime_left() * fraction
+        if cap is not None:
+            share = min(share, ANNEAL_MAX_DTIME)
+        # The same share of the wall clock, so that a slow machine still leaves CP-SAT its part.
+        stop = min(budget.deadline, time.perf_counter() + budget.wall_left() * fraction)
         cand_slots, moves = anneal_breaks(
             prob, slot_of, seed=seed, moves=int(share * MOVES_PER_DTIME),
-            deadline=budget.deadline, floor=floor_total,
+            deadline=stop, floor=floor_total,
         )  # fmt: skip
-        if moves < int(share * MOVES_PER_DTIME) and time.perf_counter() >= budget.deadline:
+        if moves < int(share * MOVES_PER_DTIME) and time.perf_counter() >= stop:
             budget.clock_stops += 1
         budget.dtime_used += moves / MOVES_PER_DTIME
         cand = evaluate(prob, cand_slots)
@@ -319,7 +386,7 @@ def solve_exact(
         # With a valid start the rule can be a hard constraint, which propagates better.
         model = SlotModel(prob, State(prob), placeable, hold=hold, with_breaks=True,
                           spread="soft" if soft else "hard", break_floor=floor_p,
-                          floor_by_count=by_count)  # fmt: skip
+                          floor_by_count=by_count, deadline=budget.deadline)  # fmt: skip
         if not all_req:
             model.model.add(model.req_expr >= req)
         model.model.add(model.weight_expr >= w)
@@ -328,55 +395,37 @@ def solve_exact(
                 model.model.add(model.count_expr(p) >= min_c)
         return model
 
-    # Reach the floor (``target.py``): when every placeable meeting is held, ask for a schedule
-    # with at most floor + k breaks, k = 0, 1, …; each infeasible answer raises the floor.
-    cap = exact_cap(prob, {p: sum(1 for m in prob.inc[p] if prob.dom[m]) for p in floor_p})
-    if len(req_placeable) < len(placeable) or not applies(prob, placeable):
-        cap = None
-    slack = 0
-    while (
-        cap is not None and brk > floor_total + slack
-        and budget.dtime_left() > 0.05 and budget.wall_left() > 0
-    ):  # fmt: skip
-        model = TargetModel(prob, placeable, floor_p, slack, cap)
-        model.hint(slot_of)
-        dtime = budget.dtime_left() * TARGET_SHARE
-        out = model.solve(None, maximize=True, dtime=dtime, wall=budget.wall_left(), seed=seed,
-                          workers=BREAK_WORKERS)  # fmt: skip
-        budget.charge(out)
-        levels.log.append(
-            f"floor + {slack}: {out.status} dtime={out.dtime:.2f} wall={out.wall:.2f}"
-        )
-        if out.slots is not None:
-            cand_slots = take(out)
-            if spread_excess(prob, State.from_slots(prob, cand_slots)) == 0:
-                cand = evaluate(prob, cand_slots)
-                if (0, cand[3]) < (excess, brk):
-                    slot_of, brk, excess = cand_slots, cand[3], 0
-            break
-        if out.status != "INFEASIBLE":
-            break
-        slack += 1
-        floor_total = max(floor_total, sum(floor_p.values()) + slack)
+    # Reach the floor (``target.py``), from the annealed schedule.
+    if cap is not None and brk > floor_total:
+        found, floor_total = reach_floor(prob, floor_p, cap, floor_total, budget, seed, levels)
+        if found is not None and evaluate(prob, found)[3] < brk:
+            slot_of, excess = found, 0
+            req, w, min_c, brk = evaluate(prob, slot_of)
     levels.breaks, levels.breaks_bound = brk, min(floor_total, brk)
-    if brk > floor_total or excess > 0:
-        model = break_model(soft=excess > 0)
-        penalty = prob.S * prob.P + 1
-        out = run(model, model.breaks_expr + penalty * model.excess, False, 1.0, BREAK_WORKERS)
-        if out.slots is not None and out.value is not None:
-            cand_slots = take(out)
-            cand = evaluate(prob, cand_slots)
-            cand_excess = spread_excess(prob, State.from_slots(prob, cand_slots))
-            if (cand_excess, cand[3]) <= (excess, brk):
-                slot_of, excess = cand_slots, cand_excess
-        req, w, min_c, brk = evaluate(prob, slot_of)
-        levels.breaks = brk
-        if out.status == "OPTIMAL" and excess == 0:
-            levels.breaks_bound = brk
-        elif out.bound is not None and out.bound < penalty:
-            levels.breaks_bound = min(max(out.bound, floor_total), brk)
+    if (brk > floor_total or excess > 0) and budget.wall_left() > 0:
+        try:
+            model = break_model(soft=excess > 0)
+        except OutOfTime:
+            # Building the model took the rest of the time (a loaded machine).
+            budget.clock_stops += 1
+            levels.log.append("min: skipped, no time left to build the model")
         else:
-            levels.breaks_bound = min(floor_total, brk)
+            penalty = prob.S * prob.P + 1
+            out = run(model, model.breaks_expr + penalty * model.excess, False, 1.0, BREAK_WORKERS)
+            if out.slots is not None and out.value is not None:
+                cand_slots = take(out)
+                cand = evaluate(prob, cand_slots)
+                cand_excess = spread_excess(prob, State.from_slots(prob, cand_slots))
+                if (cand_excess, cand[3]) <= (excess, brk):
+                    slot_of, excess = cand_slots, cand_excess
+            req, w, min_c, brk = evaluate(prob, slot_of)
+            levels.breaks = brk
+            if out.status == "OPTIMAL" and excess == 0:
+                levels.breaks_bound = brk
+            elif out.bound is not None and out.bound < penalty:
+                levels.breaks_bound = min(max(out.bound, floor_total), brk)
+            else:
+                levels.breaks_bound = min(floor_total, brk)
     if excess > 0:
         slot_of = _spread_fallback(prob, slot_of, budget, seed, levels)
     return slot_of

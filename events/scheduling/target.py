@@ -152,9 +152,3 @@ class TargetModel:
             md.add(sum(starts) <= 1 + lb + extra)
         if slack_vars:
             md.add(sum(slack_vars) <= slack)
-
-    def hint(self, slot_of: list[int]) -> None:
-        """Hint the x variables only: the hinted schedule is usually above the target."""
-        for row_m, row in self.x.items():
-            for s, v in row:
-                self.model.add_hint(v, slot_of[row_m] == s)
