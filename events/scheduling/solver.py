@@ -6,10 +6,14 @@ and its solution given as the hint of the next → tables (``tables``) → reaso
 meetings left out (``reasons``). Events too large for the full model go through ``large``
 instead (selection, slot assignment, neighbourhood search).
 
-Determinism: every CP-SAT call is capped by *deterministic* time (a work count, not seconds) and
-runs with ``interleave_search`` when it uses two workers, and the Python stages do not look at
-the clock; the same input and seed give the same output. A wall-clock cap is kept as a safety net
-at the requested time limit: if a loaded machine hits it, that run may differ.
+Level 4 (breaks): proven per-participant floors (``breaks``), a short annealing (``anneal``),
+the "reach the floor" feasibility model when every meeting is required (``target``), a second
+annealing round when the floor is out of reach, then CP-SAT minimising breaks.
+
+Determinism: every phase has a share of a *deterministic* budget (CP-SAT's work count, move and
+step counts for the Python stages) and also watches the clock (``Budget.deadline``). A run that
+ends on the deterministic budgets gives the same output for the same input and seed; a run the
+clock cut short (``Budget.clock_stops`` > 0, logged) may differ. See README.md.
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ from events.scheduling.prepare import Problem, count_breaks, fmt_weight, prepare
 from events.scheduling.reasons import explain
 from events.scheduling.state import State, spread_excess
 from events.scheduling.tables import assign_tables
-from events.scheduling.target import TargetModel, applies, exact_cap
+from events.scheduling.target import TargetModel, applies, spread_cap
 
 # One CP-SAT worker: parallel CP-SAT is only reproducible with `interleave_search`, and in that
 # (experimental) mode its LNS workers never ran once a hint was given, which cost more than the
@@ -47,6 +51,7 @@ WORKERS = 1
 BREAK_WORKERS = 4
 # Share of the remaining budget each "reach the floor" step of level 4 gets.
 TARGET_SHARE = 0.6
+TARGET_NEXT_SHARE = 0.15
 # Deterministic time units granted per second of the caller's time limit. CP-SAT's unit is meant
 # to be about a second, but on the reference machine (2 cores) one unit took 0.8–2 s of wall
 # time depending on the model; at 0.6 a run on an idle machine normally ends on its
@@ -64,6 +69,10 @@ MOVES_PER_DTIME = 100_000
 ANNEAL_SHARE = 0.25
 ANNEAL_MAX_DTIME = 1.5
 ANNEAL_SHARE_ALONE = 0.5
+# When the floor model could not reach the floor, a second annealing round (reheated, from the
+# best schedule) takes this share: on the instances whose optimum lies above the floor the
+# annealing is what finds the good schedules, and it needs long runs.
+ANNEAL_SHARE_AGAIN = 0.7
 # Per-count break floors (``breaks.floor_by_count``) are computed for days up to this many slots.
 FLOOR_BY_COUNT_MAX_SLOTS = 14
 # Share of the wall-clock limit kept for seating, reasons and the output after the search.
@@ -180,22 +189,23 @@ def _slots_to_list(prob: Problem, slots: dict[int, int], base: Sequence[int]) ->
     return out
 
 
-def pure_cap(prob: Problem, floor_p: dict[int, int]) -> int | None:
-    """The per-participant break cap of ``target.py`` when the event suits it: every placeable
-    meeting is required (so all are held and each participant's count is fixed), no
-    interpreters, and a spread rule that reads as a cap. None otherwise."""
+def pure_cap(prob: Problem, floor_p: dict[int, int]) -> tuple[int, int] | None:
+    """``target.spread_cap`` when the event suits ``target.py``: every placeable meeting is
+    required (so all are held and each participant's count is fixed) and none needs an
+    interpreter. None otherwise."""
     placeable = [m for m in range(prob.M) if prob.dom[m]]
     if not placeable or not all(prob.required[m] for m in placeable):
         return None
     if not applies(prob, placeable) or len(floor_p) < len(prob.fairness_set):
         return None
-    return exact_cap(prob, {p: sum(1 for m in prob.inc[p] if prob.dom[m]) for p in floor_p})
+    counts = {p: sum(1 for m in prob.inc[p] if prob.dom[m]) for p in floor_p}
+    return spread_cap(prob, counts, floor_p)
 
 
 def reach_floor(
     prob: Problem,
     floor_p: dict[int, int],
-    cap: int,
+    cap: tuple[int, int],
     floor_total: int,
     budget: Budget,
     seed: int,
@@ -203,18 +213,24 @@ def reach_floor(
     share: float = TARGET_SHARE,
 ) -> tuple[list[int] | None, int]:
     """Ask for a schedule with at most floor + k breaks, k = 0, 1, … (``target.py``); each
-    infeasible answer raises the proven floor. Returns (the schedule found or None, floor)."""
+    infeasible answer raises the proven floor (while the spread cap is exact). Returns (the
+    schedule found or None, the proven floor). The first step gets ``share`` of the budgets,
+    later ones (rarely feasible, though cheap to refute) TARGET_NEXT_SHARE."""
     placeable = [m for m in range(prob.M) if prob.dom[m]]
     base = sum(floor_p.values())
     slack = max(floor_total - base, 0)
     # Both budgets: the deterministic one, and the clock so that a slow machine still leaves
     # the later stages their part.
-    stop_dtime = budget.dtime_used + budget.dtime_left() * share
-    stop_wall = time.perf_counter() + budget.wall_left() * share
-    while stop_dtime - budget.dtime_used > 0.05 and stop_wall > time.perf_counter():
+    limit, exact_below = cap
+    while True:
+        stop_dtime = budget.dtime_used + budget.dtime_left() * share
+        stop_wall = time.perf_counter() + budget.wall_left() * share
+        if stop_dtime - budget.dtime_used <= 0.05 or stop_wall <= time.perf_counter():
+            break
+        share = TARGET_NEXT_SHARE
         # No hint: the schedule in hand is above the target, and hinting it made CP-SAT spend
         # its time repairing it (ticf-14crafa: found at 5.5 units unhinted, not in 7.5 hinted).
-        model = TargetModel(prob, placeable, floor_p, slack, cap)
+        model = TargetModel(prob, placeable, floor_p, slack, limit)
         out = model.solve(
             None, maximize=True, dtime=stop_dtime - budget.dtime_used,
             wall=stop_wall - time.perf_counter(), seed=seed, workers=BREAK_WORKERS,
@@ -228,8 +244,8 @@ def reach_floor(
             if spread_excess(prob, State.from_slots(prob, found)) == 0:
                 return found, base + slack
             return None, base + slack
-        if out.status != "INFEASIBLE":
-            break
+        if out.status != "INFEASIBLE" or slack >= exact_below:
+            return None, base + slack  # (an inexact cap proves nothing above base + slack)
         slack += 1
     return None, base + slack
 
@@ -360,16 +376,16 @@ def solve_exact(
     levels.breaks, levels.breaks_bound = brk, min(floor_total, brk)
     levels.log.append(f"break floor: {floor_total} over {len(floor_p)} participants")
     cap = pure_cap(prob, floor_p) if all_req else None
-    if brk > floor_total or excess > 0:
-        # With the "reach the floor" model ahead, the annealing only provides its hint.
-        fraction = ANNEAL_SHARE if cap is not None else ANNEAL_SHARE_ALONE
+
+    def anneal(fraction: float, most: float | None, round_no: int) -> None:
+        nonlocal slot_of, excess, brk
         share = budget.dtime_left() * fraction
-        if cap is not None:
-            share = min(share, ANNEAL_MAX_DTIME)
+        if most is not None:
+            share = min(share, most)
         # The same share of the wall clock, so that a slow machine still leaves CP-SAT its part.
         stop = min(budget.deadline, time.perf_counter() + budget.wall_left() * fraction)
         cand_slots, moves = anneal_breaks(
-            prob, slot_of, seed=seed, moves=int(share * MOVES_PER_DTIME),
+            prob, slot_of, seed=seed + round_no, moves=int(share * MOVES_PER_DTIME),
             deadline=stop, floor=floor_total,
         )  # fmt: skip
         if moves < int(share * MOVES_PER_DTIME) and time.perf_counter() >= stop:
@@ -381,6 +397,13 @@ def solve_exact(
         if (cand_excess, cand[3]) <= (excess, brk):
             slot_of, excess, brk = cand_slots, cand_excess, cand[3]
             levels.breaks = brk
+
+    if brk > floor_total or excess > 0:
+        # With the "reach the floor" model ahead, the annealing only provides a fallback.
+        if cap is not None:
+            anneal(ANNEAL_SHARE, ANNEAL_MAX_DTIME, 0)
+        else:
+            anneal(ANNEAL_SHARE_ALONE, None, 0)
 
     def break_model(soft: bool) -> SlotModel:
         # With a valid start the rule can be a hard constraint, which propagates better.
@@ -401,6 +424,9 @@ def solve_exact(
         if found is not None and evaluate(prob, found)[3] < brk:
             slot_of, excess = found, 0
             req, w, min_c, brk = evaluate(prob, slot_of)
+        elif brk > floor_total:
+            # The floor is out of reach in the time: anneal again (reheated) from the best.
+            anneal(ANNEAL_SHARE_AGAIN, None, 1)
     levels.breaks, levels.breaks_bound = brk, min(floor_total, brk)
     if (brk > floor_total or excess > 0) and budget.wall_left() > 0:
         try:

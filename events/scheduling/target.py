@@ -6,7 +6,7 @@ participant p has a fixed meeting count c_p and a proven floor LB_p (``breaks.py
 than minimising breaks: participants with no slack and LB_p = 0 must meet in one window of c_p
 consecutive slots, the others may start at most LB_p + 1 + slack blocks. Feasible: a schedule at
 that total (optimal when k = 0). Infeasible: a proof that the optimum is above Σ LB_p + k, when
-the break-spread cap used is exact (see ``exact_cap``).
+the break-spread cap used is exact (see ``spread_cap``).
 
 The model is built from scratch rather than on ``exact.SlotModel``: with the same constraints,
 this plain formulation found the Girona schedules at the floor where the richer one did not
@@ -22,19 +22,28 @@ from events.scheduling.exact import SlotModel
 from events.scheduling.prepare import Problem, bits
 
 
-def exact_cap(prob: Problem, counts: dict[int, int]) -> int | None:
-    """The most breaks any participant may have under the spread rule, when that is exact.
+def spread_cap(
+    prob: Problem, counts: dict[int, int], floor: dict[int, int]
+) -> tuple[int, int] | None:
+    """How the break-spread rule enters this model: (cap, exact_below).
 
-    The rule bounds max − min. When somebody meets once (0 breaks in every schedule) the
-    minimum is 0 and the rule reads "at most d each"; without a rule there is no cap (S).
-    None: the rule cannot be written as a cap, so this model does not apply.
+    The rule bounds max − min over participants with a meeting. Each participant is held to at
+    most ``cap`` = (the lowest floor) + d breaks, which implies the rule. It is exact, i.e.
+    loses no schedule, while the minimum must stay at the lowest floor: whenever somebody meets
+    once (always 0 breaks), and otherwise while the slack k is below ``exact_below``, the number
+    of participants at the lowest floor (they cannot all use some of the slack). Without a rule
+    the cap is the number of slots. None when no participant meets.
     """
+    met = [p for p, c in counts.items() if c >= 1]
+    if not met:
+        return None
     d = prob.inst.options.max_break_spread
     if d is None:
-        return prob.S
-    if any(c == 1 for c in counts.values()):
-        return d
-    return None
+        return prob.S, prob.P + prob.S + 1
+    low = min(floor.get(p, 0) for p in met)
+    if any(counts[p] == 1 for p in met):
+        return low + d, prob.P + prob.S + 1
+    return low + d, sum(1 for p in met if floor.get(p, 0) == low)
 
 
 def applies(prob: Problem, held: list[int]) -> bool:
