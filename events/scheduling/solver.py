@@ -52,6 +52,8 @@ BREAK_WORKERS = 4
 # Share of the remaining budget each "reach the floor" step of level 4 gets.
 TARGET_SHARE = 0.6
 TARGET_NEXT_SHARE = 0.15
+# The first, short look at the floor model (see level 4 in ``solve_exact``).
+PROBE_SHARE = 0.08
 # Deterministic time units granted per second of the caller's time limit. CP-SAT's unit is meant
 # to be about a second, but on the reference machine (2 cores) one unit took 0.8–2 s of wall
 # time depending on the model; at 0.6 a run on an idle machine normally ends on its
@@ -77,6 +79,8 @@ ANNEAL_SHARE_AGAIN = 0.7
 FLOOR_BY_COUNT_MAX_SLOTS = 14
 # Share of the wall-clock limit kept for seating, reasons and the output after the search.
 WALL_RESERVE = 0.04
+# … plus this much per meeting: seating and the output took ~0.3 s for 13,000 meetings (idle).
+OUTPUT_SECONDS_PER_MEETING = 4e-5
 
 
 class Budget:
@@ -87,10 +91,11 @@ class Budget:
     clock cut short: when it is 0 the run is reproducible.
     """
 
-    def __init__(self, time_limit: float) -> None:
+    def __init__(self, time_limit: float, n_meetings: int = 0) -> None:
         self.time_limit = time_limit
         self.start = time.perf_counter()
-        self.deadline = self.start + max(time_limit, 0.0) * (1 - WALL_RESERVE)
+        reserve = max(time_limit, 0.0) * WALL_RESERVE + n_meetings * OUTPUT_SECONDS_PER_MEETING
+        self.deadline = self.start + max(max(time_limit, 0.0) - reserve, 0.0)
         # 5 % is kept for seating, reasons and output.
         self.dtime_total = max(time_limit, 0.0) * DTIME_PER_SECOND * 0.95
         self.dtime_used = 0.0
@@ -398,12 +403,29 @@ def solve_exact(
             slot_of, excess, brk = cand_slots, cand_excess, cand[3]
             levels.breaks = brk
 
+    def take_found(found: list[int] | None) -> None:
+        nonlocal slot_of, excess, req, w, min_c, brk
+        if found is not None and evaluate(prob, found)[3] < brk:
+            slot_of, excess = found, 0
+            req, w, min_c, brk = evaluate(prob, slot_of)
+
+    # With every meeting required, a short probe of the floor model first: where the optimum
+    # lies above the floor it is usually refuted within a second (raising the bound), and then
+    # the annealing gets the time; where it does not, the floor is within reach and the model
+    # gets it after a short annealing.
+    reachable = False
+    if cap is not None and brk > floor_total:
+        base = floor_total
+        found, floor_total = reach_floor(
+            prob, floor_p, cap, floor_total, budget, seed, levels, share=PROBE_SHARE
+        )
+        take_found(found)
+        reachable = found is None and floor_total == base
     if brk > floor_total or excess > 0:
-        # With the "reach the floor" model ahead, the annealing only provides a fallback.
-        if cap is not None:
+        if reachable:
             anneal(ANNEAL_SHARE, ANNEAL_MAX_DTIME, 0)
         else:
-            anneal(ANNEAL_SHARE_ALONE, None, 0)
+            anneal(ANNEAL_SHARE_ALONE if cap is None else ANNEAL_SHARE_AGAIN, None, 0)
 
     def break_model(soft: bool) -> SlotModel:
         # With a valid start the rule can be a hard constraint, which propagates better.
@@ -418,14 +440,12 @@ def solve_exact(
                 model.model.add(model.count_expr(p) >= min_c)
         return model
 
-    # Reach the floor (``target.py``), from the annealed schedule.
-    if cap is not None and brk > floor_total:
+    # The floor looked within reach: the floor model gets its time now.
+    if reachable and brk > floor_total:
         found, floor_total = reach_floor(prob, floor_p, cap, floor_total, budget, seed, levels)
-        if found is not None and evaluate(prob, found)[3] < brk:
-            slot_of, excess = found, 0
-            req, w, min_c, brk = evaluate(prob, slot_of)
-        elif brk > floor_total:
-            # The floor is out of reach in the time: anneal again (reheated) from the best.
+        take_found(found)
+        if brk > floor_total:
+            # Out of reach in the time after all: anneal again (reheated) from the best.
             anneal(ANNEAL_SHARE_AGAIN, None, 1)
     levels.breaks, levels.breaks_bound = brk, min(floor_total, brk)
     if (brk > floor_total or excess > 0) and budget.wall_left() > 0:
@@ -527,7 +547,7 @@ def solve(
     ``full_model_max_vars``: events with more x[m, s] variables (and no break-spread rule) go
     through the large-event decomposition; tests lower it to exercise that path on small events.
     """
-    budget = Budget(time_limit)
+    budget = Budget(time_limit, len(instance.meetings))
     prob = prepare(instance)
     levels = Levels(log=TimedLog(budget.start))
     levels.log.append(f"indexed: {prob.M} meetings, {prob.P} participants, {prob.S} slots")
