@@ -410,11 +410,10 @@ def solve_large(
     # follows the annealing here, so it takes what is left.
     planned = int(max(budget.dtime_left(), 0.0) * MOVES_PER_DTIME / 3)
     if brk > 0 and planned:
-        cand, moves = anneal_breaks(
+        cand, moves, by_clock = anneal_breaks(
             prob, slot_of, seed=seed, moves=planned, deadline=budget.deadline
         )
-        if moves < planned and time.perf_counter() >= budget.deadline:
-            budget.clock_stops += 1
+        budget.clock_stops += by_clock
         budget.dtime_used += 3 * moves / MOVES_PER_DTIME
         if evaluate(prob, cand)[3] <= brk:
             slot_of = cand

@@ -389,12 +389,11 @@ def solve_exact(
             share = min(share, most)
         # The same share of the wall clock, so that a slow machine still leaves CP-SAT its part.
         stop = min(budget.deadline, time.perf_counter() + budget.wall_left() * fraction)
-        cand_slots, moves = anneal_breaks(
+        cand_slots, moves, by_clock = anneal_breaks(
             prob, slot_of, seed=seed + round_no, moves=int(share * MOVES_PER_DTIME),
             deadline=stop, floor=floor_total,
         )  # fmt: skip
-        if moves < int(share * MOVES_PER_DTIME) and time.perf_counter() >= stop:
-            budget.clock_stops += 1
+        budget.clock_stops += by_clock
         budget.dtime_used += moves / MOVES_PER_DTIME
         cand = evaluate(prob, cand_slots)
         cand_excess = spread_excess(prob, State.from_slots(prob, cand_slots))
