@@ -46,8 +46,6 @@ PREP_DTIME_PER_VAR = 1.4e-5
 # annealing on breaks).
 WALL_RESERVE = 0.08
 MAX_EJECT_TRIES = 12
-# Most of the remaining wall time the selection relaxation may take.
-SELECTION_WALL_SHARE = 0.5
 # Largest target set (in x[m, s] variables) for which step 2 tries an exact slot assignment.
 TARGET_MODEL_MAX_VARS = 20_000
 
@@ -317,8 +315,7 @@ def select_and_insert(
     # optimality without it).
     params.cp_model_presolve = False
     params.max_deterministic_time = max(budget.dtime_left() * share, 0.1)
-    # On a loaded machine the clock must leave the slot insertion and the search their part.
-    params.max_time_in_seconds = max(budget.wall_left() * SELECTION_WALL_SHARE, 0.1)
+    params.max_time_in_seconds = max(budget.wall_left(), 0.1)
     status = solver.solve(model)
     budget.dtime_used += solver.deterministic_time
     if status not in (cp_model.OPTIMAL, cp_model.INFEASIBLE) and (
