@@ -345,7 +345,10 @@ def select_and_insert(
     for m in sorted(held - target, key=priority, reverse=True):
         if not prob.required[m]:
             state.remove(m)
-    for m in sorted(target - held, key=priority):
+    for k, m in enumerate(sorted(target - held, key=priority)):
+        if not k & 63 and time.perf_counter() >= budget.deadline:
+            budget.clock_stops += 1
+            break
         if state.slot_of[m] < 0:
             _insert_with_repair(state, m)
     missing = [m for m in target if state.slot_of[m] < 0]
@@ -354,7 +357,9 @@ def select_and_insert(
         # Slots for exactly the target set: a pure feasibility model. When it succeeds the
         # schedule reaches the relaxation's bound, i.e. it is optimal on weight.
         _place_target_exactly(prob, state, sorted(target), budget, seed, levels, share)
-    for m in sorted((m for m in placeable if state.slot_of[m] < 0), key=priority):
+    for k, m in enumerate(sorted((m for m in placeable if state.slot_of[m] < 0), key=priority)):
+        if not k & 63 and time.perf_counter() >= budget.deadline:
+            break
         place_best(state, m)
     if (state.n_required, state.wsum) < before:
         # The target set did not fit better than the greedy schedule: keep the greedy one.
