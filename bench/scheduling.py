@@ -88,6 +88,9 @@ def worker(kind: str, name: str, time_limit: float, out_dir: str | None) -> None
                 "seconds": output["seconds"],
                 "load_seconds": round(load_s, 2),
                 "peak_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+                "clock_stops": next(
+                    (int(e.split("clock: ")[1].split()[0]) for e in result.log if "clock: " in e), 0
+                ),
                 "check_ok": report.ok,
                 "check_errors": report.errors[:3],
                 "log": result.log,
@@ -106,22 +109,31 @@ def _run(kind: str, name: str, time_limit: float, out_dir: str | None) -> dict[s
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+def _ended_by(r: dict[str, Any]) -> str:
+    """ "proof" (optimal), "budget" (deterministic budgets: reproducible) or "clock"."""
+    if r["status"] == "optimal":
+        return "proof"
+    return "clock" if r.get("clock_stops") else "budget"
+
+
 def run_girona(names: list[str], limit: float, out_dir: str | None, verbose: bool) -> list[str]:
     lines = [
-        "| instance | breaks | published optimum | at optimum | status | seconds | checker |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
+        "| instance | breaks | published optimum | at optimum | lower bound | status | seconds "
+        "| ended by | checker |",
+        "|" + " --- |" * 9,
     ]
     print("\n".join(lines), flush=True)
     for name in names:
         r = _run("girona", name, limit, out_dir)
         if "error" in r:
-            line = f"| {name} | error: {r['error']} | | | | | |"
+            line = f"| {name} | error: {r['error']} |" + " |" * 7
         else:
             got = r["objective"]["breaks"]
             opt = GIRONA_OPTIMUM[name]
             ok = "yes" if r["status"] != "infeasible" and got == opt else "no"
             line = (
-                f"| {name} | {got} | {opt} | {ok} | {r['status']} | {r['seconds']:.1f} | "
+                f"| {name} | {got} | {opt} | {ok} | {r['bound']['breaks']} | {r['status']} | "
+                f"{r['seconds']:.1f} | {_ended_by(r)} | "
                 f"{'OK' if r['check_ok'] else 'FAIL ' + '; '.join(r['check_errors'])} |"
             )
         print(line, flush=True)
@@ -136,15 +148,16 @@ def run_generated(names: list[str], out_dir: str | None, verbose: bool,
                   limit: float | None) -> list[str]:  # fmt: skip
     lines = [
         "| event | participants | meetings | slots | status | required | weight | bound | "
-        "% of bound | min meetings | breaks | seconds | peak MiB | checker | target |",
-        "|" + " --- |" * 15,
+        "gap % | min meetings | breaks | breaks bound | seconds | ended by | peak MiB | checker "
+        "| target |",
+        "|" + " --- |" * 17,
     ]
     print("\n".join(lines), flush=True)
     for name in names:
         t_limit, share = GENERATED[name]
         r = _run("generated", name, limit or t_limit, out_dir)
         if "error" in r:
-            line = f"| {name} | error: {r['error']} |" + " |" * 13
+            line = f"| {name} | error: {r['error']} |" + " |" * 15
         else:
             obj, bound = r["objective"], r["bound"]
             pct = 100.0 if not bound["weight"] else 100.0 * obj["weight"] / bound["weight"]
@@ -157,8 +170,9 @@ def run_generated(names: list[str], out_dir: str | None, verbose: bool,
             line = (
                 f"| {name} | {r['participants']} | {r['meetings']} | {r['slots']} | "
                 f"{r['status']} | {obj['required']} | {obj['weight']:.1f} | "
-                f"{bound['weight']:.1f} | {pct:.3f} | {obj['min_meetings']} | {obj['breaks']} | "
-                f"{r['seconds']:.1f} | {r['peak_mib']} | "
+                f"{bound['weight']:.1f} | {100 * r['gap']:.3f} | {obj['min_meetings']} | "
+                f"{obj['breaks']} | {bound['breaks']} | {r['seconds']:.1f} | {_ended_by(r)} | "
+                f"{r['peak_mib']} | "
                 f"{'OK' if r['check_ok'] else 'FAIL ' + '; '.join(r['check_errors'])} | {target} |"
             )
         print(line, flush=True)
@@ -192,6 +206,8 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         girona = [args.instance] if args.instance in GIRONA_OPTIMUM else []
         generated = [args.instance] if args.instance in GENERATED else []
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"Machine: {os.cpu_count()} cores, load average {load} at the start")
     if args.only != "generated" and girona:
         print(
             f"\nGirona B2B instances (fewest breaks, max_break_spread 2, {GIRONA_LIMIT:.0f} s each)"

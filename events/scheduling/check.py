@@ -183,7 +183,22 @@ def check(instance: Instance, output: dict[str, Any]) -> CheckReport:
         got = claimed.get(key)
         if not isinstance(got, int | float) or abs(got - value) > EPS:
             err(f"objective.{key}: output says {got!r}, the schedule gives {value!r}")
-    bound = output.get("bound") or {}
+    # FORMATS.md: bound, gap and seconds are always in the output (a bound's value may be
+    # null where none was computed).
+    bound = output.get("bound")
+    if not isinstance(bound, dict):
+        err(f"bound: missing or not an object, got {bound!r}")
+        bound = {}
+    for key in ("weight", "breaks") if output.get("bound") is bound else ():
+        value = bound.get(key, "missing")
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+            err(f"bound.{key}: must be a number or null, got {value!r}")
+    gap_value = output.get("gap")
+    if isinstance(gap_value, bool) or not isinstance(gap_value, int | float):
+        err(f"gap: missing or not a number, got {gap_value!r}")
+    seconds = output.get("seconds")
+    if isinstance(seconds, bool) or not isinstance(seconds, int | float) or seconds < 0:
+        err(f"seconds: missing or not a number ≥ 0, got {seconds!r}")
     if isinstance(bound.get("weight"), int | float) and bound["weight"] < objective["weight"] - EPS:
         err(f"bound.weight {bound['weight']} is below the schedule's weight {objective['weight']}")
     if isinstance(bound.get("breaks"), int) and bound["breaks"] > objective["breaks"]:

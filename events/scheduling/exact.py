@@ -16,6 +16,7 @@ instances tractable).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -27,6 +28,10 @@ from events.scheduling.state import State, hall_subsets, mask_breaks
 LinearExpr = cp_model.LinearExpr
 
 
+class OutOfTime(Exception):
+    """Building a model ran past its deadline (a loaded machine): the caller skips the step."""
+
+
 @dataclass(slots=True)
 class SolveOutcome:
     status: str  # OPTIMAL, FEASIBLE, INFEASIBLE, UNKNOWN, MODEL_INVALID
@@ -35,6 +40,8 @@ class SolveOutcome:
     slots: dict[int, int] | None  # active meeting → slot (-1 = not held)
     dtime: float
     wall: float
+    # Stopped by the wall-clock limit before its deterministic budget (not reproducible).
+    by_clock: bool = False
 
 
 class SlotModel:
@@ -48,6 +55,9 @@ class SlotModel:
         slot_mask: int | None = None,
         with_breaks: bool = False,
         spread: str = "hard",
+        break_floor: dict[int, int] | None = None,
+        floor_by_count: dict[int, list[int]] | None = None,
+        deadline: float | None = None,
     ) -> None:
         """``base``: the schedule of every meeting not in ``active`` (active ones removed).
 
@@ -55,7 +65,16 @@ class SlotModel:
         slots the active meetings may use. ``with_breaks``: build break variables.
         ``spread``: how the instance's break-spread rule enters: "hard" (a constraint), "soft"
         (``self.excess`` measures the violation, for the caller to penalise) or "off".
+        ``break_floor``: proven lower bounds on some participants' breaks (``breaks.py``),
+        added as constraints: they cut the search and lift CP-SAT's bound.
+        ``floor_by_count``: the same for participants whose meeting count is not fixed, as a
+        table count → floor (``breaks.floor_by_count``).
+        ``deadline`` (a ``time.perf_counter()`` value): building stops with ``OutOfTime``
+        once it is passed.
         """
+        self.deadline = deadline
+        self.break_floor = break_floor or {}
+        self.floor_by_count = floor_by_count or {}
         self.prob = prob
         self.base = base
         self.model = cp_model.CpModel()
@@ -70,7 +89,9 @@ class SlotModel:
         self.x: dict[int, list[tuple[int, cp_model.IntVar]]] = {}
         per_slot: list[list[tuple[int, cp_model.IntVar]]] = [[] for _ in range(S)]
         busy = base.busy
-        for m in self.active:
+        for k, m in enumerate(self.active):
+            if not k & 255:
+                self._check_clock()
             a, b = int(prob.a[m]), int(prob.b[m])
             mask = prob.dom[m] & mask_all & ~(busy[a] | busy[b])
             ft = prob.forced_table[m]
@@ -131,6 +152,10 @@ class SlotModel:
         if spread != "off":
             self._spread(d, soft=spread == "soft")
 
+    def _check_clock(self) -> None:
+        if self.deadline is not None and time.perf_counter() >= self.deadline:
+            raise OutOfTime
+
     # --- expressions ---------------------------------------------------------------------
     def _sum_sel(self, ms: Sequence[int], weights: Sequence[int] | None = None) -> LinearExpr:
         terms, coefs = [], []
@@ -183,6 +208,12 @@ class SlotModel:
             for m, v in items:
                 for lang in prob.pool_langs[m]:
                     need.setdefault(lang, []).append(v)
+            # Languages the fixed (base) meetings are already short of take interpreter tables
+            # too, and through Hall's condition they limit the other languages' tables: they
+            # enter with no active demand.
+            for lang, n in base.pool_need[s].items():
+                if n > prob.pool.get(lang, 0):
+                    need.setdefault(lang, [])
             if not need:
                 continue
             free_items = [(m, v) for m, v in items if prob.free_langs[m]]
@@ -206,7 +237,7 @@ class SlotModel:
                 if lang in z:
                     model.add(sum(terms) - z[lang] <= limit)
                 elif len(terms) > limit:
-                    model.add(sum(terms) <= limit)
+                    model.add(sum(terms) <= limit)  # a constant 0 ≤ negative: infeasible
             if z:
                 all_sets = [prob.free_langs[m] for m, _ in free_items]
                 all_sets += [ls for ls, c in base.free_sets[s].items() if c]
@@ -261,7 +292,9 @@ class SlotModel:
         prob, model, base = self.prob, self.model, self.base
         S = prob.S
         total = []
-        for p in self.touched:
+        for k, p in enumerate(self.touched):
+            if not k & 15:
+                self._check_clock()
             terms = self.y_terms[p]
             ys: list[object] = []
             for s in range(S):
@@ -301,8 +334,15 @@ class SlotModel:
                 act = model.new_bool_var(f"act{p}")
                 model.add_max_equality(act, var_ys)
             self._active_p[p] = act
-            bp = model.new_int_var(0, S, f"brk{p}")
+            bp = model.new_int_var(self.break_floor.get(p, 0), S, f"brk{p}")
             model.add(bp == sum(starts) - act)
+            table = self.floor_by_count.get(p)
+            if count is None and table is not None and max(table) > 0:
+                n = model.new_int_var(0, len(table) - 1, f"cnt{p}")
+                model.add(n == self.count_expr(p))
+                floor = model.new_int_var(0, S, f"floor{p}")
+                model.add_element(n, table, floor)
+                model.add(bp >= floor)
             if count is not None and count > 1:
                 self._contiguity(p, ys, count, bp)
             self._breaks_p[p] = bp
@@ -326,10 +366,35 @@ class SlotModel:
         idle = model.new_int_var(0, S, f"idle{p}")
         model.add(idle == last - first + 1 - count)
         model.add(bp <= idle)
+        if self.break_floor.get(p, 0) > 0:
+            return  # p cannot be contiguous: the window encoding below would be void
         none = model.new_bool_var(f"nobreak{p}")
         model.add(bp == 0).only_enforce_if(none)
         model.add(bp >= 1).only_enforce_if(none.Not())
         model.add(idle == 0).only_enforce_if(none)
+        # Without a break, p's day is one window of `count` slots: one boolean per possible
+        # window, each fixing p's busy slots in clauses. Linked through first/last alone, CP-SAT
+        # hardly propagated contiguity; with the windows the Girona optima at Σ LB were found.
+        windows = []
+        for w in range(S - count + 1):
+            inside = ys[w : w + count]
+            if any(isinstance(y, int) and y == 0 for y in inside):
+                continue
+            if any(isinstance(y, int) and y == 1 for y in ys[:w] + ys[w + count :]):
+                continue
+            wv = model.new_bool_var(f"win{p}_{w}")
+            model.add_implication(wv, none)
+            for y in inside:
+                if not isinstance(y, int):
+                    model.add_implication(wv, y)
+            model.add(first == w).only_enforce_if(wv)
+            windows.append((w, wv))
+        model.add_bool_or([none.Not(), *(wv for _, wv in windows)])
+        for s, y in enumerate(ys):
+            if isinstance(y, int):
+                continue
+            cover = [wv for w, wv in windows if w <= s < w + count]
+            model.add_bool_or([none.Not(), y.Not(), *cover])
 
     def _const_breaks(self) -> int:
         touched = set(self.touched)
@@ -374,7 +439,9 @@ class SlotModel:
         return self._breaks
 
     # --- solving -------------------------------------------------------------------------
-    def hint(self, slot_of: Sequence[int]) -> None:
+    def hint(
+        self, slot_of: Sequence[int], *, dtime: float = 5.0, wall: float | None = None
+    ) -> None:
         """Hint a schedule, completed to every auxiliary variable.
 
         An incomplete hint (x only) made CP-SAT spend seconds rebuilding the rest (y, z, break
@@ -390,7 +457,9 @@ class SlotModel:
                 copy.add(copy.get_bool_var_from_proto_index(v.index) == int(slot_of[m] == s))
         solver = cp_model.CpSolver()
         solver.parameters.num_workers = 1
-        solver.parameters.max_deterministic_time = 5.0
+        solver.parameters.max_deterministic_time = max(min(dtime, 5.0), 0.01)
+        if wall is not None:
+            solver.parameters.max_time_in_seconds = max(wall, 0.01)
         solver.parameters.cp_model_presolve = False  # x is fixed: propagation does it all
         status = solver.solve(copy)
         self.hint_dtime = solver.deterministic_time
@@ -399,10 +468,9 @@ class SlotModel:
             values = solver.response_proto.solution
             proto.solution_hint.vars.extend(range(len(values)))
             proto.solution_hint.values.extend(values)
-            return
-        for m, row in self.x.items():
-            for s, v in row:
-                model.add_hint(v, slot_of[m] == s)
+        # Otherwise the schedule breaks the model (a required meeting it leaves out, say) and no
+        # hint is given: a partial x-only hint made CP-SAT spend its time repairing it (forum-14,
+        # holding every meeting: 38.8 s with the greedy schedule as hint, 7.9 s without).
 
     def solve(
         self,
@@ -433,6 +501,11 @@ class SlotModel:
             params.interleave_search = True
         status = solver.solve(model)
         name = solver.status_name(status)
+        by_clock = (
+            status not in (cp_model.OPTIMAL, cp_model.INFEASIBLE)
+            and solver.deterministic_time < 0.98 * params.max_deterministic_time
+            and solver.wall_time >= 0.95 * params.max_time_in_seconds
+        )
         slots = None
         value = bound = None
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -454,4 +527,5 @@ class SlotModel:
             slots=slots,
             dtime=solver.deterministic_time + self.hint_dtime,
             wall=solver.wall_time,
+            by_clock=by_clock,
         )

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from events.scheduling.model import Instance, Meeting, Options, Participant, Slot, Table
+from events.scheduling.prepare import weight_scale
 
 
 class InstanceError(ValueError):
@@ -246,6 +247,12 @@ def _parse_meetings(
                 table=table,
                 after=tuple(dict.fromkeys(after)),
             )
+        )
+    if weight_scale([m.weight for m in out]) is None:
+        heaviest = max(range(len(out)), key=lambda i: out[i].weight)
+        raise InstanceError(
+            f"meetings[{heaviest}].weight: too large ({out[heaviest].weight:g}): the weights "
+            f"of the {len(out)} meetings add up to more than the solver can count exactly"
         )
     # `after` may point forward in the list, so it is checked once all ids are known.
     for i, m in enumerate(out):

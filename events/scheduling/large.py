@@ -20,6 +20,7 @@ Level 3 (the least-served participant) is not optimised separately here; it is r
 from __future__ import annotations
 
 import random
+import time
 from typing import TYPE_CHECKING
 
 from ortools.sat.python import cp_model
@@ -41,7 +42,8 @@ LNS_STEP_OVERHEAD = 0.05
 # Charge for the Python stages before the search (indexing, greedy, selection model, slot
 # insertion), per x[m, s] pair: ~1.4e-5 s each on the reference machine.
 PREP_DTIME_PER_VAR = 1.4e-5
-# Safety net: the search stops when this share of the wall-clock limit is left.
+# Safety net: the search stops when this share of the wall-clock limit is left (for the
+# annealing on breaks).
 WALL_RESERVE = 0.08
 MAX_EJECT_TRIES = 12
 # Largest target set (in x[m, s] variables) for which step 2 tries an exact slot assignment.
@@ -203,7 +205,8 @@ def _lns_weight(
     """
     rng = random.Random(seed)
     stop_at = budget.dtime_used + budget.dtime_left() * share
-    wall_stop = budget.time_limit * (1 - WALL_RESERVE)
+    # The annealing that follows keeps WALL_RESERVE of the clock when the clock is short.
+    wall_stop = budget.deadline - budget.time_limit * WALL_RESERVE
     big = sum(prob.wint) + 1
     steps = improved = 0
     queue = sorted((m for m in wanted if state.slot_of[m] < 0), key=lambda m: -prob.wint[m])
@@ -213,7 +216,10 @@ def _lns_weight(
     ]  # fmt: skip
     # The loop is driven by deterministic time (CP-SAT's count plus a fixed charge for the
     # Python work of a step); the clock only stops it on an overloaded machine.
-    while budget.dtime_used < stop_at and budget.time_limit - budget.wall_left() < wall_stop:
+    while budget.dtime_used < stop_at:
+        if time.perf_counter() >= wall_stop:
+            budget.clock_stops += 1
+            break
         steps += 1
         if queue:
             m = queue.pop(0)
@@ -237,11 +243,12 @@ def _lns_weight(
         hint = [-1] * prob.M
         for m, s in old.items():
             hint[m] = s
-        model.hint(hint)
+        step_dtime = min(LNS_STEP_DTIME, max(stop_at - budget.dtime_used, 0.02))
+        model.hint(hint, dtime=step_dtime, wall=max(wall_stop - time.perf_counter(), 0.01))
         out = model.solve(
             model.req_expr * big + model.weight_expr, maximize=True,
-            dtime=min(LNS_STEP_DTIME, max(stop_at - budget.dtime_used, 0.02)),
-            wall=budget.wall_left(), seed=seed + steps, workers=1,
+            dtime=step_dtime, wall=max(wall_stop - time.perf_counter(), 0.01),
+            seed=seed + steps, workers=1,
         )  # fmt: skip
         budget.dtime_used += out.dtime + LNS_STEP_OVERHEAD
         chosen = old
@@ -268,12 +275,12 @@ def _place_target_exactly(
 ) -> None:  # fmt: skip
     hint = list(state.slot_of)
     model = SlotModel(prob, State(prob), target, hold=target, spread="off")
-    model.hint(hint)
+    dtime = max(budget.dtime_left() * share, 0.1)
+    model.hint(hint, dtime=dtime, wall=budget.wall_left())
     out = model.solve(
-        None, maximize=True, dtime=max(budget.dtime_left() * share, 0.1),
-        wall=budget.wall_left(), seed=seed, workers=1,
+        None, maximize=True, dtime=dtime, wall=budget.wall_left(), seed=seed, workers=1,
     )  # fmt: skip
-    budget.dtime_used += out.dtime
+    budget.charge(out)
     levels.log.append(f"slots for the whole target: {out.status} dtime={out.dtime:.2f}")
     if out.slots is None:
         return
@@ -311,6 +318,10 @@ def select_and_insert(
     params.max_time_in_seconds = max(budget.wall_left(), 0.1)
     status = solver.solve(model)
     budget.dtime_used += solver.deterministic_time
+    if status not in (cp_model.OPTIMAL, cp_model.INFEASIBLE) and (
+        solver.deterministic_time < 0.98 * params.max_deterministic_time
+    ):
+        budget.clock_stops += 1
     levels.log.append(
         f"selection: {solver.status_name(status)} value={solver.objective_value:.0f} "
         f"bound={solver.best_objective_bound:.0f} dtime={solver.deterministic_time:.2f}"
@@ -334,7 +345,10 @@ def select_and_insert(
     for m in sorted(held - target, key=priority, reverse=True):
         if not prob.required[m]:
             state.remove(m)
-    for m in sorted(target - held, key=priority):
+    for k, m in enumerate(sorted(target - held, key=priority)):
+        if not k & 63 and time.perf_counter() >= budget.deadline:
+            budget.clock_stops += 1
+            break
         if state.slot_of[m] < 0:
             _insert_with_repair(state, m)
     missing = [m for m in target if state.slot_of[m] < 0]
@@ -343,7 +357,9 @@ def select_and_insert(
         # Slots for exactly the target set: a pure feasibility model. When it succeeds the
         # schedule reaches the relaxation's bound, i.e. it is optimal on weight.
         _place_target_exactly(prob, state, sorted(target), budget, seed, levels, share)
-    for m in sorted((m for m in placeable if state.slot_of[m] < 0), key=priority):
+    for k, m in enumerate(sorted((m for m in placeable if state.slot_of[m] < 0), key=priority)):
+        if not k & 63 and time.perf_counter() >= budget.deadline:
+            break
         place_best(state, m)
     if (state.n_required, state.wsum) < before:
         # The target set did not fit better than the greedy schedule: keep the greedy one.
@@ -390,13 +406,17 @@ def solve_large(
     levels.timed_out = True
 
     # 4. Breaks.
-    from events.scheduling.solver import ANNEAL_SHARE, MOVES_PER_DTIME
+    from events.scheduling.solver import MOVES_PER_DTIME
 
-    # Kempe chains are longer in big events, so fewer moves fit in a unit of time.
-    moves = int(max(budget.dtime_left(), 0.0) * ANNEAL_SHARE * MOVES_PER_DTIME / 3)
-    if brk > 0 and moves:
-        cand, moves = anneal_breaks(prob, slot_of, seed=seed, moves=moves)
-        budget.dtime_used += moves / MOVES_PER_DTIME
+    # Kempe chains are longer in big events, so fewer moves fit in a unit of time. Nothing
+    # follows the annealing here, so it takes what is left.
+    planned = int(max(budget.dtime_left(), 0.0) * MOVES_PER_DTIME / 3)
+    if brk > 0 and planned:
+        cand, moves, by_clock = anneal_breaks(
+            prob, slot_of, seed=seed, moves=planned, deadline=budget.deadline
+        )
+        budget.clock_stops += by_clock
+        budget.dtime_used += 3 * moves / MOVES_PER_DTIME
         if evaluate(prob, cand)[3] <= brk:
             slot_of = cand
     levels.breaks = evaluate(prob, slot_of)[3]

@@ -19,16 +19,31 @@ from events.scheduling.model import Instance
 # Weights are floats; CP-SAT wants integers. We scale by the smallest power of ten that makes
 # every weight integral, and stop at 10**6 (then weights are rounded to 6 decimals).
 MAX_WEIGHT_DECIMALS = 6
+# CP-SAT adds the scaled weights in 64-bit integers and returns objective values as doubles, and
+# the combined "required meetings first, then weight" objective multiplies the total by the
+# number of meetings: (total + 1) × (meetings + 1) must stay below 2**53 to be exact. Large
+# weights therefore get fewer decimals; weights too large even in whole units are refused.
+EXACT_INT_LIMIT = 2**53
 
 
-def weight_scale(weights: list[float]) -> int:
+def weight_scale(weights: list[float]) -> int | None:
+    """The power of ten weights are multiplied by, or None when they are too large to use."""
+    fits = None
     for k in range(MAX_WEIGHT_DECIMALS + 1):
+        total = sum(round(w * 10**k) for w in weights)
+        if (total + 1) * (len(weights) + 1) < EXACT_INT_LIMIT:
+            fits = k
+        else:
+            break
+    if fits is None:
+        return None
+    for k in range(fits + 1):
         scale = 10**k
         if all(
             abs(w * scale - round(w * scale)) <= 1e-9 * max(1.0, abs(w * scale)) for w in weights
         ):
             return scale
-    return 10**MAX_WEIGHT_DECIMALS
+    return 10**fits
 
 
 def popcount(mask: int) -> int:
@@ -196,6 +211,9 @@ def prepare(inst: Instance) -> Problem:
     pair_groups = [g for g in pair_first.values() if len(g) > 1]
     wlist = [float(w) for w in weight]
     scale = weight_scale(wlist)
+    if scale is None:
+        # io.parse_instance refuses such weights with a message; a hand-built Instance lands here.
+        raise ValueError("meeting weights are too large to add up exactly")
     wint = [round(w * scale) for w in wlist]
     fairness_set = sorted({int(x) for mi in range(M) if dom[mi] for x in (a[mi], b[mi])})
 

@@ -92,24 +92,40 @@ def _required_cycles(prob: Problem) -> dict[int, str]:
 
 
 def _chain_depth(prob: Problem) -> dict[int, int]:
-    """Longest chain of required predecessors (acyclic part only)."""
+    """Longest chain of required predecessors (acyclic part only).
+
+    A depth-first search with an explicit stack: chains of thousands of meetings would
+    overflow Python's recursion limit. A predecessor already on the current path (a cycle) is
+    skipped, as the cycle has its own reason.
+    """
     depth: dict[int, int] = {}
     req = {m for m in range(prob.M) if prob.required[m] and prob.dom[m]}
-
-    def visit(m: int, trail: set[int]) -> int:
-        if m in depth:
-            return depth[m]
-        trail.add(m)
-        best = 0
-        for q in prob.preds[m]:
-            if q in req and q not in trail:
-                best = max(best, visit(q, trail) + 1)
-        trail.discard(m)
-        depth[m] = best
-        return best
-
-    for m in sorted(req):
-        visit(m, set())
+    for root in sorted(req):
+        if root in depth:
+            continue
+        trail = {root}
+        # (meeting, index of the next predecessor to look at, best depth so far)
+        stack = [[root, 0, 0]]
+        while stack:
+            frame = stack[-1]
+            m, i = frame[0], frame[1]
+            preds = prob.preds[m]
+            if i < len(preds):
+                frame[1] = i + 1
+                q = preds[i]
+                if q not in req or q in trail:
+                    continue
+                if q in depth:
+                    frame[2] = max(frame[2], depth[q] + 1)
+                    continue
+                trail.add(q)
+                stack.append([q, 0, 0])
+                continue
+            stack.pop()
+            trail.discard(m)
+            depth[m] = frame[2]
+            if stack:
+                stack[-1][2] = max(stack[-1][2], frame[2] + 1)
     return depth
 
 

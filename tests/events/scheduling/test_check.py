@@ -183,3 +183,17 @@ def test_check_rejects_wrong_objective() -> None:
     assert check(parse_instance(INSTANCE), out).errors == [
         "objective.breaks: output says 0, the schedule gives 1"
     ]
+
+
+def test_check_requires_bound_gap_and_seconds() -> None:
+    inst = parse_instance(INSTANCE)
+    out = _output()
+    del out["bound"], out["gap"], out["seconds"]
+    assert check(inst, out).errors == [
+        "bound: missing or not an object, got None",
+        "gap: missing or not a number, got None",
+        "seconds: missing or not a number ≥ 0, got None",
+    ]
+    out = _output()
+    out["bound"] = {"weight": 9.0}
+    assert check(inst, out).errors == ["bound.breaks: must be a number or null, got 'missing'"]

@@ -84,3 +84,26 @@ def test_infeasible_keeps_every_placeable_required_meeting() -> None:
     assert [m["id"] for m in out["meetings"]] == ["m2"]
     assert out["unscheduled"] == [{"id": "m1", "reason": "p4 has no free slot"}]
     assert out["objective"]["required"] == 1
+
+
+def test_long_precedence_chain_gets_its_reason() -> None:
+    # 1,500 required meetings, each after the next one in the list, in 3 slots: the chain
+    # reason needs the chain's depth, which once overflowed the recursion limit.
+    from events.scheduling.prepare import prepare
+    from events.scheduling.reasons import explain
+
+    n = 1500
+    data = _base(
+        participants=[{"id": f"p{i}"} for i in range(2 * n)],
+        tables=n,
+        meetings=[
+            {"id": f"m{i}", "a": f"p{2 * i}", "b": f"p{2 * i + 1}", "required": True,
+             "after": [f"m{i + 1}"] if i + 1 < n else []}
+            for i in range(n)
+        ],
+    )  # fmt: skip
+    prob = prepare(parse_instance(data))
+    why = explain(prob, [-1] * n, timed_out=False)
+    assert why[0] == (
+        "m0 must follow a chain of 1499 required meetings but its last allowed slot is 3"
+    )

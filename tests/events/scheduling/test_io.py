@@ -62,3 +62,31 @@ def test_parse_rejects_bad_field_naming_record_and_field(change: dict, message: 
     with pytest.raises(InstanceError) as info:
         parse_instance(_data(**change))
     assert str(info.value) == message
+
+
+def test_parse_refuses_weights_too_large_to_add_up_exactly() -> None:
+    data = _data(
+        participants=[{"id": "p1"}, {"id": "p2"}, {"id": "p3"}],
+        meetings=[
+            {"id": "m1", "a": "p1", "b": "p2", "weight": 1e15},
+            {"id": "m2", "a": "p2", "b": "p3", "weight": 3e15},
+            {"id": "m3", "a": "p1", "b": "p3", "weight": 0.1234567},
+        ],
+    )
+    with pytest.raises(InstanceError, match=r"^meetings\[1\]\.weight: too large \(3e\+15\)"):
+        parse_instance(data)
+
+
+def test_large_weights_are_kept_with_fewer_decimals() -> None:
+    from events.scheduling.solver import solve
+
+    data = _data(
+        participants=[{"id": "p1"}, {"id": "p2"}, {"id": "p3"}],
+        meetings=[
+            {"id": "m1", "a": "p1", "b": "p2", "weight": 1e13},
+            {"id": "m2", "a": "p2", "b": "p3", "weight": 3e13},
+            {"id": "m3", "a": "p1", "b": "p3", "weight": 0.1234567},
+        ],
+    )
+    result = solve(parse_instance(data), time_limit=5)
+    assert (result.status, result.objective.weight) == ("optimal", 4e13)

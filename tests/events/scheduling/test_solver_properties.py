@@ -16,11 +16,14 @@ from events.scheduling.io import parse_instance
 from events.scheduling.solver import solve
 from tests.events.scheduling.brute import best_objective
 
-LANGS = [None, None, None, "ko"]
+LANGS = [None, None, None, "ko", "ja"]
 
 
 @st.composite
 def tiny_instances(draw: st.DrawFn) -> dict[str, Any]:
+    """Every kind of constraint: sessions, availability, maxima, hosts (up to two), interpreter
+    tables and pools in two languages, fixed slots, fixed tables and locked meetings (required
+    with slot and table), precedences, the break-spread rule, and ``tables`` as a number."""
     n_slots = draw(st.integers(2, 3))
     slots = [{"id": f"s{k}", "session": "am" if k < 2 else "pm"} for k in range(n_slots)]
     n_parts = draw(st.integers(2, 4))
@@ -36,16 +39,24 @@ def tiny_instances(draw: st.DrawFn) -> dict[str, Any]:
             }
         )
     n_tables = draw(st.integers(1, 2))
-    host = draw(st.sampled_from([None, "p0"]))
-    tables = []
-    for k in range(n_tables):
-        tables.append(
-            {
-                "id": f"T{k}",
-                "host": host if k == 0 else None,
-                "interpreter": draw(st.sampled_from([None, None, "ko"])),
-            }
-        )
+    tables: list[dict[str, Any]] | int
+    if draw(st.integers(0, 3)) == 0:
+        tables = n_tables  # interchangeable tables T1…TN
+        table_rows = [{"id": f"T{k}", "host": None, "interpreter": None} for k in range(1, 3)]
+        table_rows = table_rows[:n_tables]
+    else:
+        hosts = draw(st.sampled_from([[], [], ["p0"], ["p1"], ["p0", "p1"]]))
+        table_rows = []
+        for k in range(n_tables):
+            table_rows.append(
+                {
+                    "id": f"T{k}",
+                    "host": hosts[k] if k < len(hosts) else None,
+                    "interpreter": draw(st.sampled_from([None, None, "ko", "ja"])),
+                }
+            )
+        tables = table_rows
+    host_table = {t["host"]: t["id"] for t in table_rows if t["host"]}
     pair_pool = [(f"p{i}", f"p{j}") for i in range(n_parts) for j in range(i + 1, n_parts)]
     n_meet = draw(st.integers(1, 4))
     meetings = []
@@ -58,16 +69,25 @@ def tiny_instances(draw: st.DrawFn) -> dict[str, Any]:
             "weight": draw(st.sampled_from([0.5, 1.0, 2.0, 3.25])),
             "required": draw(st.booleans()) and draw(st.booleans()),
             "session": draw(st.sampled_from([None, None, None, "am"])),
-            "slot": draw(st.sampled_from([None, None, None, "s1"])),
+            "slot": draw(st.sampled_from([None, None, None, "s1", "s0"])),
             "after": [],
         }
+        if m["slot"] is not None and draw(st.booleans()):
+            # A fixed table: the host's own when a host takes part, else a table without host.
+            own = [host_table[p] for p in (a, b) if p in host_table]
+            free = [t["id"] for t in table_rows if not t["host"]]
+            choices = own[:1] if own else free
+            if choices and len(own) < 2:
+                m["table"] = draw(st.sampled_from(choices))
+                if draw(st.booleans()):
+                    m["required"] = True  # a locked meeting
         if k > 0 and draw(st.integers(0, 4)) == 0:
             m["after"] = [f"m{draw(st.integers(0, k - 1))}"]
         meetings.append(m)
     return {
         "slots": slots,
         "tables": tables,
-        "interpreters": {"ko": draw(st.integers(0, 1))},
+        "interpreters": {"ko": draw(st.integers(0, 1)), "ja": draw(st.integers(0, 1))},
         "participants": parts,
         "meetings": meetings,
         "options": {"max_break_spread": draw(st.sampled_from([None, None, 0, 1]))},
