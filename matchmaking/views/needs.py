@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.permissions import is_member as is_member_of
 from matchmaking import selectors, services
 from matchmaking.forms import NeedForm
 from matchmaking.models import PublicationStatus, TechnologyNeed
@@ -20,6 +21,8 @@ def need_list(request):
     text = request.GET.get("q", "").strip()[:200]
     sector = request.GET.get("sector", "")
     needs = selectors.search_needs(needs, text=text, sector=sector)
+    if text:
+        needs = needs.order_by("-relevance", "-published_at", "pk")
     page = Paginator(needs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -39,7 +42,7 @@ def need_detail(request, reference: str):
     if need is None:
         raise Http404
     is_member = request.user.is_authenticated and (
-        request.user.is_official or need.organization.memberships.filter(user=request.user).exists()
+        request.user.is_official or is_member_of(request.user, need.organization_id)
     )
     return render(
         request,
