@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 
+from matchmaking.models import Sector, TransferMode
 from tests.factories import ForeignOrganizationFactory, OfferFactory
 
 pytestmark = pytest.mark.django_db
@@ -120,3 +121,65 @@ def test_cached_results_follow_every_change_to_an_offer(client):
     offer.status = "archived"
     offer.save()
     assert _titles(client, q="shrimp") == []
+
+
+def test_history_restore_request_gets_the_whole_page(client):
+    # htmx asks for the whole page when going back finds nothing in its history cache.
+    OfferFactory(title="Recirculating shrimp farming system")
+    response = client.get(
+        URL, {"q": "shrimp"}, HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true"
+    )
+    body = response.content.decode()
+    assert ("<html" in body, 'id="offer-results"' in body) == (True, True)
+    assert "Recirculating shrimp farming system" in body
+
+
+def test_page_and_fragment_are_told_apart_by_caches(client):
+    page = client.get(URL, {"q": "shrimp"})
+    fragment = client.get(URL, {"q": "shrimp"}, HTTP_HX_REQUEST="true")
+    assert "HX-Request" in page["Vary"]
+    assert "HX-Request" in fragment["Vary"]
+
+
+def test_junk_parameters_share_the_cache_entry_of_the_clean_url(client, django_assert_num_queries):
+    OfferFactory(title="Shrimp RAS", trl=7)
+    client.get(URL, {"q": "shrimp", "trl_min": "7"})
+    with django_assert_num_queries(0):
+        response = client.get(
+            URL, {"trl_min": "7.0", "q": " shrimp ", "utm_source": "mail", "fbclid": "x1"}
+        )
+    assert [title for title in ["Shrimp RAS"] if title in response.content.decode()] == [
+        "Shrimp RAS"
+    ]
+
+
+def test_pagination_links_carry_only_the_filters(client):
+    OfferFactory.create_batch(21, trl=8)
+    results = client.get(URL, {"trl_min": "08", "utm_source": "mail"}, HTTP_HX_REQUEST="true")
+    assert 'href="?page=2&amp;trl_min=8"' in results.content.decode()
+    assert "utm_source" not in results.content.decode()
+
+
+def test_refused_filter_values_are_not_cached(client, django_assert_num_queries):
+    OfferFactory(title="Shrimp RAS", trl=7)
+    client.get(URL, {"trl_min": "12"})
+    # Computed again, not read from the cache (only valid filters get an entry): the count,
+    # the page and its sectors; the filters' choices come from the cache.
+    with django_assert_num_queries(3):
+        response = client.get(URL, {"trl_min": "12"})
+    assert 'id="id_trl_min_errors"' in response.content.decode()
+
+
+def test_cached_filter_panel_follows_renamed_sectors_and_modes(client):
+    client.get(URL)
+    sector = Sector.objects.get(code="AQU.FAR")
+    sector.name_vi = "Nuôi trồng thủy sản tuần hoàn"
+    sector.save()
+    mode = TransferMode.objects.get(code="licence")
+    mode.name_vi = "Chuyển giao quyền sử dụng"
+    mode.save()
+    page = client.get(URL).content.decode()
+    assert ("Nuôi trồng thủy sản tuần hoàn" in page, "Chuyển giao quyền sử dụng" in page) == (
+        True,
+        True,
+    )
