@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -92,8 +93,17 @@ def _save_need(need, **kwargs):
 @require_POST
 def need_publish(request, reference: str):
     need = record_for_member(TechnologyNeed.objects.all(), request.user, reference)
-    need = services.need_publish(need=need, user=request.user)
-    messages.success(request, _("The need is published; matching offers are being computed."))
+    try:
+        need = services.need_publish(need=need, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        if need.status == PublicationStatus.PUBLISHED:
+            messages.success(
+                request, _("The need is published; matching offers are being computed.")
+            )
+        else:
+            messages.info(request, _("The need has been sent to the officials for review."))
     return redirect(need)
 
 

@@ -37,7 +37,7 @@ def organization_sign_up(
 ) -> Membership:
     """Create an organisation with its first member, who becomes its administrator.
 
-    The organisation starts unverified: officials verify it before its offers are published.
+    The organisation starts unverified, in the officials' verification queue.
     """
     organization = Organization.objects.create(**organization_fields)
     organization.sectors.set(sectors)
