@@ -183,3 +183,28 @@ def test_cached_filter_panel_follows_renamed_sectors_and_modes(client):
         True,
         True,
     )
+
+
+def test_checkbox_groups_are_fieldsets_named_by_their_legend(client):
+    import re
+
+    page = client.get("/en" + URL).content.decode()
+    groups = {
+        legend: [
+            re.search(r'name="(\w+)"', tag)[1]
+            for tag in re.findall(r"<input[^>]*>", body)
+            if 'type="checkbox"' in tag
+        ]
+        for legend, body in re.findall(
+            r'<fieldset class="mb-3">\s*<legend class="form-label fs-6 mb-1">([^<]+)</legend>'
+            r"(.*?)</fieldset>",
+            page,
+            re.S,
+        )
+    }
+    assert {legend: set(names) for legend, names in groups.items()} == {
+        "Transfer modes": {"mode"},
+        "Intellectual property": {"ip"},
+    }
+    assert (len(groups["Transfer modes"]), len(groups["Intellectual property"])) == (8, 7)
+    assert ('for="id_mode"' in page, 'for="id_ip"' in page) == (False, False)
