@@ -185,3 +185,13 @@ def test_a_need_sent_back_goes_to_review_before_it_is_published_again(
     client.post(reverse("matchmaking:review_approve", args=["needs", need.reference]))
     need.refresh_from_db()
     assert (need.status, need.review_note) == ("published", "")
+
+
+def test_needs_list_search_ignores_accents_like_the_catalogue(client):
+    shrimp = NeedFactory(title="Cần công nghệ nuôi tôm tuần hoàn")
+    NeedFactory(title="Cần máy sấy nông sản", description="Sấy lạnh trái cây xuất khẩu.")
+    found = {
+        words: [n.pk for n in client.get("/needs/", {"q": words}).context["page"]]
+        for words in ("nuoi tom", "NUÔI TÔM", "tôm tuần")
+    }
+    assert found == {"nuoi tom": [shrimp.pk], "NUÔI TÔM": [shrimp.pk], "tôm tuần": [shrimp.pk]}
