@@ -133,8 +133,10 @@ class OfferFilter(django_filters.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         sectors, modes = vocabulary_choices()
-        self.filters["sector"].extra["choices"] = sectors
-        self.filters["mode"].extra["choices"] = modes
+        for name, choices in (("sector", sectors), ("mode", modes)):
+            # A subclass may list the rows from a queryset instead (the API does).
+            if not isinstance(self.filters[name], django_filters.filters.QuerySetRequestMixin):
+                self.filters[name].extra["choices"] = choices
 
     def canonical_query(self) -> QueryDict:
         """The valid filters as one canonical query: unknown parameters dropped, values as the
