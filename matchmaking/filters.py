@@ -28,7 +28,8 @@ def vocabulary_choices() -> tuple[list, list]:
 
     Cached under the catalogue's version, which moves on when a sector or a transfer mode
     changes (``matchmaking.signals``): a catalogue page served from the cache checks its
-    filters without a query, and a renamed sector shows at once.
+    filters without a query, and a renamed sector shows at once. The filters take it as a
+    callable, read each time the choices are (a filter's form field outlives the request).
     """
     key = catalogue_cache.key("catalogue", get_language() or "", "vocabulary")
     choices = cache.get(key)
@@ -48,7 +49,7 @@ class OfferFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_text", max_length=200)
     sector = django_filters.ChoiceFilter(
         label=_("Sector"),
-        choices=(),  # set per request from vocabulary_choices()
+        choices=lambda: vocabulary_choices()[0],
         method="filter_sector",
         empty_label=_("All sectors"),
         widget=FastSelect,
@@ -85,7 +86,7 @@ class OfferFilter(django_filters.FilterSet):
     )
     mode = django_filters.MultipleChoiceFilter(
         label=_("Transfer modes"),
-        choices=(),  # set per request from vocabulary_choices()
+        choices=lambda: vocabulary_choices()[1],
         widget=FastCheckboxSelectMultiple,
         method="filter_modes",
     )
@@ -129,14 +130,6 @@ class OfferFilter(django_filters.FilterSet):
     class Meta:
         model = TechnologyOffer
         fields = []
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        sectors, modes = vocabulary_choices()
-        for name, choices in (("sector", sectors), ("mode", modes)):
-            # A subclass may list the rows from a queryset instead (the API does).
-            if not isinstance(self.filters[name], django_filters.filters.QuerySetRequestMixin):
-                self.filters[name].extra["choices"] = choices
 
     def canonical_query(self) -> QueryDict:
         """The valid filters as one canonical query: unknown parameters dropped, values as the
