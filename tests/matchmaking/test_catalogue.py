@@ -208,3 +208,14 @@ def test_checkbox_groups_are_fieldsets_named_by_their_legend(client):
     }
     assert (len(groups["Transfer modes"]), len(groups["Intellectual property"])) == (8, 7)
     assert ('for="id_mode"' in page, 'for="id_ip"' in page) == (False, False)
+
+
+def test_sector_choices_stay_current_once_the_filter_fields_exist(client):
+    # The API schema builds the shared filters' form fields once per process; their choices
+    # must still be read per request, not frozen at that moment.
+    from matchmaking.filters import OfferFilter
+
+    assert OfferFilter.base_filters["sector"].field is not None
+    OfferFactory(title="Shrimp RAS", sectors=["AQU.FAR"])
+    OfferFactory(title="Rooftop solar", sectors=["ENE.SOL"])
+    assert _titles(client, sector="AQU") == ["Shrimp RAS"]
