@@ -215,6 +215,8 @@ INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Grouped thousands and day-first dates per language (Django's "vi" groups no digits).
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Ho_Chi_Minh")
 USE_I18N = True
 USE_TZ = True

@@ -1,5 +1,7 @@
 from django.conf import settings
 
+from core.permissions import memberships_of
+
 
 def portal(request):
     """What the base layout needs on every page: the visitor's organisations and role."""
@@ -7,7 +9,7 @@ def portal(request):
     memberships = []
     is_official = False
     if user is not None and user.is_authenticated:
-        memberships = list(user.memberships.select_related("organization"))
+        memberships = memberships_of(user)
         is_official = user.is_official
     return {
         "my_memberships": memberships,

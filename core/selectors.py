@@ -6,29 +6,37 @@ from matchmaking.models import PublicationStatus, TechnologyNeed, TechnologyOffe
 from partners.models import Agreement, Organization
 
 
+def _counts(**figures) -> dict[str, int]:
+    """Several counts in one query: a UNION ALL of one-row aggregates, one per figure.
+
+    Each keyword names a figure and gives ``(queryset, aggregate)``.
+    """
+    from django.db.models import CharField, Value
+
+    branches = [
+        queryset.order_by()
+        .annotate(figure=Value(name, output_field=CharField()))
+        .values("figure")
+        .annotate(n=aggregate)
+        .values("figure", "n")
+        for name, (queryset, aggregate) in figures.items()
+    ]
+    found = {row["figure"]: row["n"] for row in branches[0].union(*branches[1:], all=True)}
+    return {name: found.get(name) or 0 for name in figures}
+
+
 def portal_figures() -> dict[str, int]:
-    """The live counts on the home page, each from the rows themselves."""
-    offers = TechnologyOffer.objects.aggregate(
-        published=Count("id", filter=Q(status=PublicationStatus.PUBLISHED))
+    """The live counts on the home page, each from the rows themselves (one query)."""
+    published = Q(status=PublicationStatus.PUBLISHED)
+    return _counts(
+        offers=(TechnologyOffer.objects.filter(published), Count("pk")),
+        needs=(TechnologyNeed.objects.filter(published), Count("pk")),
+        organizations=(Organization.objects.all(), Count("pk")),
+        countries=(Organization.objects.all(), Count("country", distinct=True)),
+        meetings=(Meeting.objects.exclude(status=Meeting.Status.CANCELLED), Count("pk")),
+        events=(Event.objects.exclude(status=Event.Status.DRAFT), Count("pk")),
+        agreements=(Agreement.objects.all(), Count("pk")),
     )
-    needs = TechnologyNeed.objects.aggregate(
-        published=Count("id", filter=Q(status=PublicationStatus.PUBLISHED))
-    )
-    organizations = Organization.objects.aggregate(
-        total=Count("id"), countries=Count("country", distinct=True)
-    )
-    meetings = Meeting.objects.exclude(status=Meeting.Status.CANCELLED).aggregate(total=Count("id"))
-    events = Event.objects.exclude(status=Event.Status.DRAFT).aggregate(total=Count("id"))
-    agreements = Agreement.objects.aggregate(total=Count("id"))
-    return {
-        "offers": offers["published"],
-        "needs": needs["published"],
-        "organizations": organizations["total"],
-        "countries": organizations["countries"],
-        "meetings": meetings["total"],
-        "events": events["total"],
-        "agreements": agreements["total"],
-    }
 
 
 DASHBOARD_ROWS = 5
@@ -129,12 +137,21 @@ def officials_attention(limit: int = DASHBOARD_ROWS) -> dict:
 
 def dashboard_for(user) -> dict:
     """What a member of organisations sees first: needs with their best offers, offers, events,
-    requests waiting for an answer and the next meetings. A fixed number of queries."""
+    requests waiting for an answer, requests sent with their answers, and the next meetings.
+
+    Eight queries whatever the lists hold (the user's organisations come from the request's
+    memberships, which the layout reads anyway).
+    """
+    from django.db.models import Case, DateTimeField, F, Value, When, Window
+    from django.db.models.functions import RowNumber
+
+    from core.permissions import memberships_of
     from events.models import MeetingRequest, Registration
     from matchmaking.models import MatchScore
 
+    mine = [m.organization_id for m in memberships_of(user)]
     needs = list(
-        TechnologyNeed.objects.filter(organization__memberships__user=user)
+        TechnologyNeed.objects.filter(organization_id__in=mine)
         .exclude(status=PublicationStatus.ARCHIVED)
         .select_related("organization")
         .order_by("status", "-updated_at")[:10]
@@ -151,29 +168,48 @@ def dashboard_for(user) -> dict:
     for score in scores:
         if len(best[score.need_id]) < 3:
             best[score.need_id].append(score)
-    offers = TechnologyOffer.objects.filter(organization__memberships__user=user).aggregate(
+    offers = TechnologyOffer.objects.filter(organization_id__in=mine).aggregate(
         published=Count("id", filter=Q(status=PublicationStatus.PUBLISHED)),
         pending=Count("id", filter=Q(status=PublicationStatus.PENDING_REVIEW)),
         draft=Count("id", filter=Q(status=PublicationStatus.DRAFT)),
     )
     registrations = list(
-        Registration.objects.filter(organization__memberships__user=user)
+        Registration.objects.filter(organization_id__in=mine)
         .exclude(event__status=Event.Status.FINISHED)
         .select_related("event", "organization")
         .order_by("event__starts_on")[:10]
     )
-    waiting = list(
+    # Both directions in one query: the first ten waiting for an answer (oldest first) and the
+    # ten sent most recently changed (an answer moves a request up).
+    received = Q(recipient__organization_id__in=mine, status=MeetingRequest.Status.PENDING)
+    direction = Case(When(received, then=Value("waiting")), default=Value("sent"))
+    requests = list(
         MeetingRequest.objects.filter(
-            recipient__organization__memberships__user=user,
-            status=MeetingRequest.Status.PENDING,
+            received | Q(requester__organization_id__in=mine),
         )
-        .select_related("event", "requester__organization", "recipient")
-        .order_by("created_at")[:10]
+        .exclude(event__status=Event.Status.FINISHED)
+        .select_related(
+            "event", "requester__organization", "recipient__organization", "offer", "need"
+        )
+        .annotate(
+            direction=direction,
+            rank=Window(
+                RowNumber(),
+                partition_by=[direction],
+                order_by=[
+                    Case(When(received, then=F("created_at")), output_field=DateTimeField()).asc(),
+                    F("updated_at").desc(),
+                    F("pk").desc(),
+                ],
+            ),
+        )
+        .filter(rank__lte=10)
+        .order_by("direction", "rank")
     )
     meetings = list(
         Meeting.objects.filter(
-            Q(registration_a__organization__memberships__user=user)
-            | Q(registration_b__organization__memberships__user=user),
+            Q(registration_a__organization_id__in=mine)
+            | Q(registration_b__organization_id__in=mine),
             event__status__in=[Event.Status.PUBLISHED, Event.Status.RUNNING],
             slot__ends_at__gte=timezone.now(),
         )
@@ -181,13 +217,13 @@ def dashboard_for(user) -> dict:
         .select_related(
             "event", "slot", "table", "registration_a__organization", "registration_b__organization"
         )
-        .distinct()
         .order_by("slot__starts_at")[:10]
     )
     return {
         "needs": [(need, best[need.pk]) for need in needs],
         "offers": offers,
         "registrations": registrations,
-        "waiting": waiting,
+        "waiting": [r for r in requests if r.direction == "waiting"],
+        "sent": [r for r in requests if r.direction == "sent"],
         "meetings": meetings,
     }

@@ -3,7 +3,7 @@ from django.shortcuts import render
 
 from core.selectors import dashboard_for, portal_figures
 from events.selectors import upcoming_events
-from matchmaking.selectors import published_offers
+from matchmaking.selectors import catalogue_offers
 
 
 def home(request):
@@ -12,7 +12,7 @@ def home(request):
         "core/home.html",
         {
             "figures": portal_figures(),
-            "latest_offers": published_offers()[:6],
+            "latest_offers": catalogue_offers()[:6],
             "upcoming_events": upcoming_events()[:3],
         },
     )

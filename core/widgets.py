@@ -45,7 +45,7 @@ class FastCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
         group_id = widget["attrs"].get("id")
         parts = [
             format_html(
-                '<div{} class="check-group" role="group">',
+                '<div{} class="check-group">',
                 flatatt({"id": group_id} if group_id else {}),
             )
         ]

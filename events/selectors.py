@@ -78,8 +78,17 @@ def _events_with_figures() -> QuerySet[Event]:
     )
 
 
+def event_cards() -> QuerySet[Event]:
+    """Public events for the cards of the lists: no partners, sectors or figures to fetch."""
+    return (
+        Event.objects.filter(is_public=True)
+        .exclude(status=Event.Status.DRAFT)
+        .order_by("-starts_on", "-pk")
+    )
+
+
 def upcoming_events() -> QuerySet[Event]:
-    return public_events().filter(ends_on__gte=timezone.localdate()).order_by("starts_on")
+    return event_cards().filter(ends_on__gte=timezone.localdate()).order_by("starts_on", "pk")
 
 
 def events_for_officials() -> QuerySet[Event]:
@@ -285,30 +294,41 @@ def door_list(event: Event) -> list[tuple[Registration, Meeting | None, int]]:
 def meeting_opportunities(organization_id: int, user) -> list[dict]:
     """Upcoming events where the user's organisation could ask ``organization_id`` to meet.
 
-    Each entry: the event, the supplier's registration, and the user's own approved
-    registration when there is one (else the user would first have to register).
+    Each entry: the event, the supplier's registration, the user's own approved registration
+    when there is one, else the user's registration still waiting for approval (the user can
+    ask once it is approved; without either, the user would first have to register). One query
+    for the supplier's and the user's registrations together.
     """
-    theirs = list(
-        Registration.objects.filter(
-            organization_id=organization_id,
-            status=Registration.Status.APPROVED,
-            event__status__in=[Event.Status.REGISTRATION_OPEN, Event.Status.REGISTRATION_CLOSED],
-            event__ends_on__gte=timezone.localdate(),
-        ).select_related("event")
-    )
-    if not theirs:
-        return []
-    mine = {}
-    if user.is_authenticated:
-        for registration in Registration.objects.filter(
-            event__in=[r.event_id for r in theirs],
-            organization__memberships__user=user,
-            status=Registration.Status.APPROVED,
-        ).exclude(organization_id=organization_id):
-            mine.setdefault(registration.event_id, registration)
+    from core.permissions import memberships_of
+
+    mine_ids = [
+        m.organization_id for m in memberships_of(user) if m.organization_id != organization_id
+    ]
+    registrations = Registration.objects.filter(
+        Q(organization_id=organization_id, status=Registration.Status.APPROVED)
+        | Q(
+            organization_id__in=mine_ids,
+            status__in=[Registration.Status.APPROVED, Registration.Status.PENDING],
+        ),
+        event__status__in=[Event.Status.REGISTRATION_OPEN, Event.Status.REGISTRATION_CLOSED],
+        event__ends_on__gte=timezone.localdate(),
+    ).select_related("event")
+    theirs, approved, pending = [], {}, {}
+    for registration in registrations.order_by("pk"):
+        if registration.organization_id == organization_id:
+            theirs.append(registration)
+        elif registration.status == Registration.Status.APPROVED:
+            approved.setdefault(registration.event_id, registration)
+        else:
+            pending.setdefault(registration.event_id, registration)
     return [
-        {"event": r.event, "theirs": r, "mine": mine.get(r.event_id)}
-        for r in sorted(theirs, key=lambda r: r.event.starts_on)
+        {
+            "event": r.event,
+            "theirs": r,
+            "mine": approved.get(r.event_id),
+            "pending": None if r.event_id in approved else pending.get(r.event_id),
+        }
+        for r in sorted(theirs, key=lambda r: (r.event.starts_on, r.event_id))
     ]
 
 

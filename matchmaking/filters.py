@@ -5,10 +5,14 @@ from decimal import Decimal
 
 import django_filters
 from django import forms
+from django.core.cache import cache
 from django.db.models import Q
+from django.http import QueryDict
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from core import cache as catalogue_cache
 from core.widgets import FastCheckboxSelectMultiple, FastSelect
 from matchmaking import search
 from matchmaking.forms import sector_choices
@@ -19,11 +23,33 @@ from partners.models import Organization
 PRICE_CURRENCIES = [("USD", "USD"), ("VND", "VND")]
 
 
+def vocabulary_choices() -> tuple[list, list]:
+    """The sector and transfer-mode choices in the visitor's language.
+
+    Cached under the catalogue's version, which moves on when a sector or a transfer mode
+    changes (``matchmaking.signals``): a catalogue page served from the cache checks its
+    filters without a query, and a renamed sector shows at once. The filters take it as a
+    callable, read each time the choices are (a filter's form field outlives the request).
+    """
+    key = catalogue_cache.key("catalogue", get_language() or "", "vocabulary")
+    choices = cache.get(key)
+    if choices is None:
+        choices = (sector_choices(), [(m.code, m.name) for m in TransferMode.objects.all()])
+        cache.set(key, choices, catalogue_cache.TTL_SECONDS)
+    return choices
+
+
+def _text(value) -> str:
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")  # 8, 8.0 and 8.00 are one search
+    return str(getattr(value, "pk", value))
+
+
 class OfferFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="filter_text")
+    q = django_filters.CharFilter(label=_("Search"), method="filter_text", max_length=200)
     sector = django_filters.ChoiceFilter(
         label=_("Sector"),
-        choices=sector_choices,
+        choices=lambda: vocabulary_choices()[0],
         method="filter_sector",
         empty_label=_("All sectors"),
         widget=FastSelect,
@@ -46,17 +72,21 @@ class OfferFilter(django_filters.FilterSet):
         label=_("TRL from"),
         field_name="trl",
         lookup_expr="gte",
+        min_value=1,
+        max_value=9,
         widget=forms.NumberInput(attrs={"min": 1, "max": 9}),
     )
     trl_max = django_filters.NumberFilter(
         label=_("TRL to"),
         field_name="trl",
         lookup_expr="lte",
+        min_value=1,
+        max_value=9,
         widget=forms.NumberInput(attrs={"min": 1, "max": 9}),
     )
-    mode = django_filters.ModelMultipleChoiceFilter(
+    mode = django_filters.MultipleChoiceFilter(
         label=_("Transfer modes"),
-        queryset=TransferMode.objects.all(),
+        choices=lambda: vocabulary_choices()[1],
         widget=FastCheckboxSelectMultiple,
         method="filter_modes",
     )
@@ -66,8 +96,12 @@ class OfferFilter(django_filters.FilterSet):
         choices=TechnologyOffer.IPStatus.choices,
         widget=FastCheckboxSelectMultiple,
     )
-    price_from = django_filters.NumberFilter(label=_("Price from"), method="filter_price")
-    price_to = django_filters.NumberFilter(label=_("Price up to"), method="filter_price")
+    price_from = django_filters.NumberFilter(
+        label=_("Price from"), method="filter_price", min_value=0, decimal_places=2
+    )
+    price_to = django_filters.NumberFilter(
+        label=_("Price up to"), method="filter_price", min_value=0, decimal_places=2
+    )
     price_currency = django_filters.ChoiceFilter(
         label=_("in"),
         choices=PRICE_CURRENCIES,
@@ -97,6 +131,22 @@ class OfferFilter(django_filters.FilterSet):
         model = TechnologyOffer
         fields = []
 
+    def canonical_query(self) -> QueryDict:
+        """The valid filters as one canonical query: unknown parameters dropped, values as the
+        form cleaned them, choices sorted. Equal searches share one cache entry and the same
+        pagination links, however their URL was written."""
+        query = QueryDict(mutable=True)
+        for name, value in self.form.cleaned_data.items():
+            if value in (None, "") or (isinstance(value, list | tuple) and not value):
+                continue
+            if isinstance(self.filters[name], django_filters.OrderingFilter):
+                query[name] = ",".join(value)  # the order of sort keys matters
+            elif isinstance(value, list | tuple):
+                query.setlist(name, sorted({_text(v) for v in value}))
+            else:
+                query[name] = _text(value)
+        return query
+
     def filter_text(self, queryset, name, value):
         return search.search(queryset, value)
 
@@ -109,7 +159,7 @@ class OfferFilter(django_filters.FilterSet):
             return queryset
         through = TechnologyOffer.transfer_modes.through
         return queryset.filter(
-            pk__in=through.objects.filter(transfermode__in=value).values("technologyoffer_id")
+            pk__in=through.objects.filter(transfermode_id__in=value).values("technologyoffer_id")
         )
 
     def filter_none(self, queryset, name, value):

@@ -1,5 +1,6 @@
 from django.db.models import Q, QuerySet
 
+from matchmaking import search
 from matchmaking.models import (
     MatchScore,
     PublicationStatus,
@@ -19,8 +20,14 @@ def published_offers() -> QuerySet[TechnologyOffer]:
 
 
 def catalogue_offers() -> QuerySet[TechnologyOffer]:
-    """Published offers for the list pages, without the long texts the cards never show."""
-    return published_offers().defer("description", "search_document")
+    """Published offers for the cards of the list pages: without the long texts and the
+    transfer modes the cards never show."""
+    return (
+        TechnologyOffer.objects.filter(status=PublicationStatus.PUBLISHED)
+        .select_related("organization")
+        .prefetch_related("sectors")
+        .defer("description", "search_document")
+    )
 
 
 def offers_visible_to(user) -> QuerySet[TechnologyOffer]:
@@ -38,7 +45,9 @@ def offers_visible_to(user) -> QuerySet[TechnologyOffer]:
 
 def needs_visible_to(user) -> QuerySet[TechnologyNeed]:
     """Published public needs; members-only needs for logged-in users; own needs always."""
-    needs = TechnologyNeed.objects.select_related("organization").prefetch_related("sectors")
+    needs = TechnologyNeed.objects.select_related("organization").prefetch_related(
+        "sectors", "transfer_modes"
+    )
     if user.is_authenticated and user.is_official:
         return needs
     visible = Q(status=PublicationStatus.PUBLISHED, visibility=TechnologyNeed.Visibility.PUBLIC)
@@ -91,13 +100,10 @@ def published_needs_for(user) -> QuerySet[TechnologyNeed]:
 
 
 def search_needs(queryset: QuerySet[TechnologyNeed], *, text: str = "", sector: str = ""):
-    for word in text.split():
-        queryset = queryset.filter(
-            Q(title__icontains=word)
-            | Q(title_en__icontains=word)
-            | Q(description__icontains=word)
-            | Q(summary_en__icontains=word)
-        )
+    """Needs with every word of ``text``, accent-insensitive as in the catalogue ("nuoi tom"
+    finds "nuôi tôm"), annotated with ``relevance`` when searching; in a sector or its leaves."""
+    if text.strip():
+        queryset = search.search(queryset, text)
     return in_sector(queryset, sector)
 
 

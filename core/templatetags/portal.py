@@ -1,4 +1,5 @@
 from django import forms, template
+from django.utils import formats
 from django.utils.http import urlencode
 
 register = template.Library()
@@ -34,10 +35,20 @@ def is_checkbox(field) -> bool:
     return isinstance(field.field.widget, forms.CheckboxInput)
 
 
+@register.filter
+def is_choice_group(field) -> bool:
+    """Checkboxes or radio buttons for one question: a fieldset whose legend names them."""
+    return isinstance(field.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple)
+
+
 @register.simple_tag(takes_context=True)
 def query_with(context, **changes) -> str:
-    """The current query string with some parameters replaced (for pagination and sorting)."""
-    query = context["request"].GET.copy()
+    """The current query string with some parameters replaced (for pagination and sorting).
+
+    A view may pass its own ``page_query`` (a QueryDict): the filters as its form cleaned them.
+    """
+    query = context.get("page_query")
+    query = (context["request"].GET if query is None else query).copy()
     for key, value in changes.items():
         if value in (None, ""):
             query.pop(key, None)
@@ -57,3 +68,38 @@ def reason_text(reason) -> str:
     from matchmaking.reasons import render
 
     return render(reason)
+
+
+@register.filter(name="money")
+def money_filter(amount, currency: str = "VND") -> str:
+    """``{{ deal.contract_value|money:deal.currency }}`` → "120.000.000 ₫" / "120,000,000 VND"."""
+    from core.money import money
+
+    return money(amount, currency or "VND")
+
+
+@register.simple_tag
+def money_range(low, high, currency: str) -> str:
+    """``{% money_range offer.price_min offer.price_max offer.currency %}``."""
+    from core.money import money_range
+
+    return money_range(low, high, currency or "VND")
+
+
+class GroupedInt(int):
+    """An integer that prints with the active language's thousands separator ("12.345")."""
+
+    def __str__(self) -> str:
+        return formats.number_format(int(self), 0, use_l10n=True, force_grouping=True)
+
+
+@register.filter
+def grouped(value):
+    """A count grouped by thousands, usable as the counter of ``{% blocktranslate count %}``.
+
+    ``blocktranslate`` prints its counter as plain digits and refuses a string; this integer
+    prints grouped, so "12.345 công nghệ" needs no new wording (the translated phrase stays).
+    """
+    if value is None or value == "":
+        return value
+    return GroupedInt(value)

@@ -3,12 +3,13 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
+from core.permissions import memberships_of
 from events import selectors
 from events.models import Registration
 
 
 def event_list(request):
-    page = Paginator(selectors.public_events(), 20).get_page(request.GET.get("page"))
+    page = Paginator(selectors.event_cards(), 20).get_page(request.GET.get("page"))
     return render(request, "events/event_list.html", {"page": page})
 
 
@@ -27,7 +28,7 @@ def event_detail(request, pk: int):
             }
             can_register = [
                 m.organization
-                for m in request.user.memberships.select_related("organization")
+                for m in memberships_of(request.user)
                 if m.organization_id not in registered
             ]
     return render(

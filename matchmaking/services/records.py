@@ -78,16 +78,25 @@ def _set_status(record: Record, status: str, *, note: str = "") -> Record:
 
 @transaction.atomic
 def need_publish(*, need: TechnologyNeed, user) -> TechnologyNeed:
-    """Publish a need at once, so its organisation sees recommended offers right away.
+    """Publish a draft need at once, so its organisation sees recommended offers right away.
 
     Unlike offers, needs do not wait for a review: an SME should not wait to learn what is on
     offer; officials can still send an unsuitable need back (``record_return``), and
-    organisations themselves go through the verification queue. Side effects: the need is
-    rescored after commit.
+    organisations themselves go through the verification queue. A need the officials sent
+    back is not published again on its owner's word alone: it goes to their review, and
+    their approval clears the note (an official's own publication is immediate). Only drafts
+    are published: a need waiting for review waits, an archived need stays withdrawn.
+    Side effects: a published need is rescored after commit.
     """
     require_member(user, need.organization)
     if need.status == PublicationStatus.PUBLISHED:
         return need
+    if need.status == PublicationStatus.PENDING_REVIEW:
+        raise ValidationError(_("This need is waiting for the officials' review."))
+    if need.status != PublicationStatus.DRAFT:
+        raise ValidationError(_("An archived need cannot be published again."))
+    if need.review_note and not user.is_official:
+        return _set_status(need, PublicationStatus.PENDING_REVIEW, note=need.review_note)
     return _set_status(need, PublicationStatus.PUBLISHED)
 
 
@@ -109,7 +118,12 @@ def _require_official(user) -> None:
 
 @transaction.atomic
 def record_approve(*, record: Record, official) -> Record:
-    """An official publishes a record waiting for review (rescored after commit)."""
+    """An official publishes a record waiting for review (rescored after commit).
+
+    The organisation need not be verified yet: verifying an organisation (who it is: name, tax
+    code, country) and reviewing a record (what it publishes) are two queues an official may
+    work through in either order; the review page marks records of unverified organisations.
+    """
     _require_official(official)
     if record.status != PublicationStatus.PENDING_REVIEW:
         raise ValidationError(_("Only records waiting for review can be approved."))

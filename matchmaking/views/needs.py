@@ -1,11 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.permissions import is_member as is_member_of
 from matchmaking import selectors, services
 from matchmaking.forms import NeedForm
 from matchmaking.models import PublicationStatus, TechnologyNeed
@@ -20,6 +22,8 @@ def need_list(request):
     text = request.GET.get("q", "").strip()[:200]
     sector = request.GET.get("sector", "")
     needs = selectors.search_needs(needs, text=text, sector=sector)
+    if text:
+        needs = needs.order_by("-relevance", "-published_at", "pk")
     page = Paginator(needs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -39,7 +43,7 @@ def need_detail(request, reference: str):
     if need is None:
         raise Http404
     is_member = request.user.is_authenticated and (
-        request.user.is_official or need.organization.memberships.filter(user=request.user).exists()
+        request.user.is_official or is_member_of(request.user, need.organization_id)
     )
     return render(
         request,
@@ -89,8 +93,17 @@ def _save_need(need, **kwargs):
 @require_POST
 def need_publish(request, reference: str):
     need = record_for_member(TechnologyNeed.objects.all(), request.user, reference)
-    need = services.need_publish(need=need, user=request.user)
-    messages.success(request, _("The need is published; matching offers are being computed."))
+    try:
+        need = services.need_publish(need=need, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        if need.status == PublicationStatus.PUBLISHED:
+            messages.success(
+                request, _("The need is published; matching offers are being computed.")
+            )
+        else:
+            messages.info(request, _("The need has been sent to the officials for review."))
     return redirect(need)
 
 

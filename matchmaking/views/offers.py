@@ -5,12 +5,14 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils.cache import patch_vary_headers
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core import cache as catalogue_cache
+from core.permissions import is_member as is_member_of
 from events import selectors as event_selectors
 from matchmaking import selectors, services
 from matchmaking.filters import OfferFilter
@@ -21,40 +23,64 @@ from matchmaking.views.records import edit_record, record_for_member
 PAGE_SIZE = 20
 
 
+def _wants_fragment(request) -> bool:
+    """An htmx request for the results only. A history-restore request (going back after
+    htmx's history cache missed) replaces the whole page, so it gets the whole page."""
+    return bool(request.htmx) and not request.htmx.history_restore_request
+
+
+def _page_param(raw: str | None) -> str:
+    return str(int(raw)) if raw and raw.isdigit() and int(raw) > 0 else "1"
+
+
+def _results_html(page, query) -> str:
+    # Without the request: the fragment needs no context processor (each would cost the
+    # page a query), and its links are built from the canonical query, not the URL typed.
+    return render_to_string("matchmaking/_offer_results.html", {"page": page, "page_query": query})
+
+
 def offer_list(request):
     """The catalogue: filters, search and sorting from the URL; htmx swaps only the results.
 
-    The filter panel and the results are the same for every visitor with the same URL, so both
-    are cached under the catalogue's version (bumped by every change to an offer or an
-    organisation): a popular search is computed and rendered once, not by every visitor.
+    The filter panel and the results are the same for every visitor with the same filters, so
+    both are cached under the catalogue's version (bumped by every change to an offer, an
+    organisation, a sector or a transfer mode): a popular search is computed and rendered once,
+    not by every visitor. The key is made of the filters as the form cleaned them, so unknown
+    parameters or another spelling of the same values never add an entry; a URL with a value
+    the form refuses is shown with its errors and not cached.
     """
-    language = get_language() or ""
-    filters_only = request.GET.copy()
-    filters_only.pop("page", None)
-    results_key = catalogue_cache.key("catalogue", language, request.GET.urlencode())
-    # The filter panel is the same on every page of a result list: one entry for all of them.
-    filters_key = catalogue_cache.key("catalogue", language, filters_only.urlencode(), "form")
-    found = cache.get_many([results_key] if request.htmx else [results_key, filters_key])
-    results, filters = found.get(results_key), found.get(filters_key)
-    offers = None
-    if results is None or (filters is None and not request.htmx):
-        offers = OfferFilter(request.GET, queryset=selectors.catalogue_offers())
-    if results is None:
+    fragment = _wants_fragment(request)
+    offers = OfferFilter(request.GET, queryset=selectors.catalogue_offers())
+    if not offers.is_valid():
         page = Paginator(offers.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-        results = render_to_string(
-            "matchmaking/_offer_results.html", {"page": page}, request=request
+        results, filters = _results_html(page, offers.canonical_query()), str(offers.form)
+    else:
+        query = offers.canonical_query()
+        number = _page_param(request.GET.get("page"))
+        parts = ("catalogue", get_language() or "", query.urlencode())
+        results_key = catalogue_cache.key(*parts, number)
+        filters_key = catalogue_cache.key(*parts, "form")
+        found = cache.get_many([results_key] if fragment else [results_key, filters_key])
+        results, filters = found.get(results_key), found.get(filters_key)
+        if results is None:
+            page = Paginator(offers.qs, PAGE_SIZE).get_page(number)
+            results = _results_html(page, query)
+            if str(page.number) == number:  # a page past the end is not stored as its own
+                cache.set(results_key, results, catalogue_cache.TTL_SECONDS)
+        if filters is None and not fragment:
+            filters = str(offers.form)
+            cache.set(filters_key, filters, catalogue_cache.TTL_SECONDS)
+    if fragment:
+        response = HttpResponse(results)
+    else:
+        response = render(
+            request,
+            "matchmaking/offer_list.html",
+            {"filters": mark_safe(filters), "results": mark_safe(results)},
         )
-        cache.set(results_key, results, catalogue_cache.TTL_SECONDS)
-    if request.htmx:
-        return HttpResponse(results)
-    if filters is None:
-        filters = str(offers.form)
-        cache.set(filters_key, filters, catalogue_cache.TTL_SECONDS)
-    return render(
-        request,
-        "matchmaking/offer_list.html",
-        {"filters": mark_safe(filters), "results": mark_safe(results)},
-    )
+    # Same URL, two bodies: a shared cache must keep the fragment and the page apart.
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 def offer_detail(request, reference: str):
@@ -62,8 +88,7 @@ def offer_detail(request, reference: str):
     if offer is None:
         raise Http404
     is_member = request.user.is_authenticated and (
-        request.user.is_official
-        or offer.organization.memberships.filter(user=request.user).exists()
+        request.user.is_official or is_member_of(request.user, offer.organization_id)
     )
     return render(
         request,

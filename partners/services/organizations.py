@@ -37,7 +37,7 @@ def organization_sign_up(
 ) -> Membership:
     """Create an organisation with its first member, who becomes its administrator.
 
-    The organisation starts unverified: officials verify it before its offers are published.
+    The organisation starts unverified, in the officials' verification queue.
     """
     organization = Organization.objects.create(**organization_fields)
     organization.sectors.set(sectors)
@@ -212,22 +212,63 @@ def invitation_accept(
     return membership
 
 
+# What the officials checked when they verified an organisation: changing one of these makes it
+# a different organisation as far as verification goes.
+VERIFIED_FIELDS = ("name", "tax_code", "country")
+# The names its offers and needs are found by in the catalogue.
+SEARCHED_FIELDS = ("name", "name_en")
+
+
 @transaction.atomic
 def organization_update(*, organization: Organization, user: User, fields: dict, sectors=None):
     """Save an organisation's profile; only its administrators and officials may.
 
     An organisation sent back by the officials returns to the verification queue when one of
-    its administrators saves the profile again.
+    its administrators saves the profile again. A verified organisation whose administrator
+    changes its name, tax code or country loses its verified flag and goes back to the queue
+    (an official's own correction keeps it: officials are the ones who verify). Its published
+    offers stay published; what it submits next waits for the new verification.
+    Side effects: a renamed organisation's offers and needs are found by the new name.
     """
     require_org_admin(user, organization)
+    # The form may already have set the new values on ``organization``: compare with the row.
+    stored = Organization.objects.filter(pk=organization.pk).values(
+        *VERIFIED_FIELDS, *SEARCHED_FIELDS, "verified"
+    )[0]
     for name, value in fields.items():
         setattr(organization, name, value)
     if organization.returned_at is not None and not user.is_official:
         organization.returned_at = None
     organization.full_clean()
+    changed = {
+        name
+        for name in {*VERIFIED_FIELDS, *SEARCHED_FIELDS}
+        if str(getattr(organization, name)) != str(stored[name])
+    }
+    unverify = stored["verified"] and not user.is_official and changed & set(VERIFIED_FIELDS)
+    if unverify:
+        organization.verified = False
+        organization.verified_by = None
+        organization.verified_at = None
+        organization.returned_at = None
     organization.save()
     if sectors is not None:
         organization.sectors.set(sectors)
+    if changed & set(SEARCHED_FIELDS):
+        from matchmaking.services.records import refresh_search_of_organization
+
+        refresh_search_of_organization(organization)
+    if unverify:
+        audit.record(
+            actor=user,
+            action="partners.organization_update",
+            target=organization,
+            before={"verified": True, **{name: str(stored[name]) for name in VERIFIED_FIELDS}},
+            after={
+                "verified": False,
+                **{name: str(getattr(organization, name)) for name in VERIFIED_FIELDS},
+            },
+        )
     return organization
 
 

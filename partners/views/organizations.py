@@ -6,7 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from matchmaking.selectors import published_offers
+from core.permissions import membership_role
+from matchmaking.selectors import catalogue_offers
 from partners import selectors, services
 from partners.forms import AcceptInvitationForm, InvitationForm, OrganizationForm, SignUpForm
 from partners.models import Membership, Organization
@@ -39,8 +40,8 @@ def sign_up(request):
 
 def organization_detail(request, pk: int):
     organization = get_object_or_404(Organization.objects.prefetch_related("sectors"), pk=pk)
-    role = services.membership_role(request.user, organization)
-    offers = published_offers().filter(organization=organization)[:12]
+    role = membership_role(request.user, organization.pk)
+    offers = catalogue_offers().filter(organization=organization)[:12]
     return render(
         request,
         "partners/detail.html",

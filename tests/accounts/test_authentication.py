@@ -59,3 +59,15 @@ def test_password_reset_for_an_unknown_email_sends_nothing_and_reveals_nothing(c
 def test_profile_requires_login(client):
     response = client.get(reverse("accounts:profile"))
     assert response.status_code == 302
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_password_change_sends_anonymous_visitors_to_log_in(client, method):
+    response = getattr(client, method)(
+        reverse("accounts:password_change"),
+        {"old_password": "x", "new_password1": "y", "new_password2": "y"},
+    )
+    assert (response.status_code, response["Location"].split("?")[0]) == (
+        302,
+        reverse("accounts:login"),
+    )

@@ -1,8 +1,9 @@
 """Real-browser tests: Playwright driving Debian's Chromium against pytest-django's live server.
 
 Every test gets a fresh page; on the way out its screenshot is saved under
-``test-artifacts/screenshots/<test name>.png`` (CI keeps the folder as an artefact), and any
-Content-Security-Policy violation or JavaScript error reported by the page fails the test.
+``test-artifacts/screenshots/<test name>.png`` (CI keeps the folder as an artefact; ``shot``
+adds one per step of a journey), and any Content-Security-Policy violation or JavaScript error
+reported by the page fails the test.
 """
 
 import os
@@ -74,9 +75,25 @@ def shot(page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
-def log_in(page, email: str, password: str) -> None:
-    page.goto("/accounts/login/")
+def log_in(page, email: str, password: str, *, language: str = "vi") -> None:
+    """Log in through the log-in page, in ``language`` (Vietnamese pages have no prefix)."""
+    page.goto("/accounts/login/" if language == "vi" else f"/{language}/accounts/login/")
     page.locator("#id_username").fill(email)
     page.locator("#id_password").fill(password)
+    # The log-in form's own button: the layout's language switch has submit buttons too.
     page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()
+
+
+def vi(message: str, plural: str = "", count: int = 1, **values) -> str:
+    """``message`` as the Vietnamese pages show it, from the compiled catalogue (values
+    filled in, lazy ones in Vietnamese too): the journeys click what a Vietnamese user reads."""
+    from django.utils import translation
+    from django.utils.functional import Promise
+
+    with translation.override("vi"):
+        values = {name: str(v) if isinstance(v, Promise) else v for name, v in values.items()}
+        text = (
+            translation.ngettext(message, plural, count) if plural else translation.gettext(message)
+        )
+        return text % values if values else text

@@ -17,7 +17,7 @@ from events.models import EventSession, Registration
 from events.services import event_generate_slots
 from matchmaking.models import PublicationStatus, TechnologyOffer
 from partners.models import Delegation, Membership, Organization
-from tests.browser.conftest import shot
+from tests.browser.conftest import log_in, shot
 from tests.conftest import PASSWORD, wait_for
 from tests.factories import EventFactory, ForeignOrganizationFactory
 from tests.spreadsheets import technology_rows, xlsx_bytes
@@ -35,16 +35,6 @@ def official(transactional_db):
     user = UserFactory(full_name="Cán bộ Sở", is_staff=True)
     user.groups.add(sync_officials_group())
     return user
-
-
-def _log_in(page, email: str, password: str) -> None:
-    # conftest.log_in clicks "form button[type=submit]", which also matches the language
-    # switch's buttons since the layout has them; this one targets the log-in form only.
-    page.goto("/en/accounts/login/")
-    page.locator("#id_username").fill(email)
-    page.locator("#id_password").fill(password)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
 
 
 def _spreadsheet(rows) -> dict:
@@ -70,7 +60,7 @@ def test_delegation_member_joins_imports_technologies_and_registers(page, offici
     delegation.events.add(event)
 
     # The official invites the delegate into a new Korean organisation of the delegation.
-    _log_in(page, official.email, PASSWORD)
+    log_in(page, official.email, PASSWORD, language="en")
     page.goto(f"/en/organisations/manage/invite/?delegation={delegation.pk}")
     page.locator("#id_email").fill("minjun.kim@smartfarm.example.kr")
     page.locator("#id_new_name").fill("스마트팜 주식회사")

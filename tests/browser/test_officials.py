@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from matchmaking.models import PublicationStatus
 from partners.models import Organization
-from tests.browser.conftest import shot
+from tests.browser.conftest import log_in, shot
 from tests.conftest import PASSWORD
 from tests.factories import ForeignOrganizationFactory, MembershipFactory, OfferFactory
 
@@ -24,14 +24,6 @@ def official(transactional_db):
     return user
 
 
-def _log_in(page, email: str) -> None:
-    page.goto("/en/accounts/login/")
-    page.locator("#id_username").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
-
-
 def test_official_verifies_sends_back_and_publishes_in_place(page, official):
     keep = ForeignOrganizationFactory(name="Hanbit Sensors")
     doubtful = ForeignOrganizationFactory(name="Mystery Trading")
@@ -39,7 +31,7 @@ def test_official_verifies_sends_back_and_publishes_in_place(page, official):
     offer = OfferFactory(
         title="Drone crop spraying", status=PublicationStatus.PENDING_REVIEW, published_at=None
     )
-    _log_in(page, official.email)
+    log_in(page, official.email, PASSWORD, language="en")
     page.get_by_role("link", name="Officials").click()
     expect(page.locator("h1")).to_have_text("What needs your attention")
     shot(page, "officials-dashboard")

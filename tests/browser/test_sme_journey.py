@@ -1,5 +1,5 @@
 """Journey (a): an SME signs up, posts a need, sees recommended offers with their reasons and asks
-for a meeting at an upcoming event (issue 6)."""
+for a meeting at an upcoming event, all on the Vietnamese pages (issue 6)."""
 
 from datetime import date, time
 
@@ -7,7 +7,8 @@ from playwright.sync_api import expect
 
 from events import services as event_services
 from events.models import Event, EventSession, Registration
-from tests.browser.conftest import shot
+from matchmaking.models import Sector
+from tests.browser.conftest import shot, vi
 from tests.factories import (
     EventFactory,
     ForeignOrganizationFactory,
@@ -26,6 +27,9 @@ def _supplier_at_an_open_event():
         keywords=["wastewater", "shrimp pond", "biofilter"],
         sectors=["ENV.WAT"],
         trl=8,
+        price_min=150_000,
+        price_max=400_000,
+        currency="USD",
     )
     OfferFactory(
         title="Rooftop solar panels", summary="Panels for factory roofs.", sectors=["ENE.SOL"]
@@ -47,10 +51,14 @@ def _supplier_at_an_open_event():
 
 
 def test_sme_signs_up_posts_a_need_sees_recommendations_and_asks_for_a_meeting(page):
+    # The whole journey on the Vietnamese pages, as a Hải Phòng SME uses the portal.
     offer, event = _supplier_at_an_open_event()
+    firm = "Công ty TNHH Nuôi tôm Tiên Lãng"
+    water = Sector.objects.get(code="ENV.WAT").name_vi
 
-    page.goto("/en/organisations/sign-up/")
-    page.fill("#id_name", "Công ty TNHH Nuôi tôm Tiên Lãng")
+    page.goto("/organisations/sign-up/")
+    expect(page.locator("html")).to_have_attribute("lang", "vi")
+    page.fill("#id_name", firm)
     page.fill("#id_name_en", "Tien Lang Shrimp Farming Co., Ltd.")
     page.select_option("#id_kind", "sme")
     page.fill("#id_tax_code", "0209876543")
@@ -59,10 +67,10 @@ def test_sme_signs_up_posts_a_need_sees_recommendations_and_asks_for_a_meeting(p
     page.fill("#id_password1", "tôm sú và nước sạch 2030")
     page.fill("#id_password2", "tôm sú và nước sạch 2030")
     shot(page, "a1-sign-up")
-    page.get_by_role("button", name="Register").click()
-    expect(page.get_by_role("heading", name="Tien Lang Shrimp Farming Co., Ltd.")).to_be_visible()
+    page.get_by_role("button", name=vi("Register"), exact=True).click()
+    expect(page.get_by_role("heading", name=firm)).to_be_visible()
 
-    page.goto("/en/needs/new/")
+    page.goto("/needs/new/")
     page.fill("#id_title", "Xử lý nước thải ao nuôi tôm")
     page.fill(
         "#id_description", "Khu nuôi tôm 50 ha cần xử lý nước thải ao tôm trước khi xả ra sông."
@@ -71,33 +79,44 @@ def test_sme_signs_up_posts_a_need_sees_recommendations_and_asks_for_a_meeting(p
     page.fill("#id_keywords", "nước thải, ao tôm, wastewater")
     page.select_option("#id_sectors", ["ENV.WAT"])
     page.fill("#id_min_trl", "6")
-    page.get_by_role("button", name="Save").click()
-    page.get_by_role("button", name="Publish").click()
-    expect(page.get_by_role("heading", name="Recommended offers")).to_be_visible()
+    page.get_by_role("button", name=vi("Save"), exact=True).click()
+    page.get_by_role("button", name=vi("Publish"), exact=True).click()
+    expect(page.get_by_role("heading", name=vi("Recommended offers"))).to_be_visible()
     first = page.locator("#reco-title ~ article").first
     expect(first).to_contain_text("Shrimp-pond wastewater treatment with biofilters")
-    expect(first).to_contain_text("same sector: Water & wastewater treatment")
-    expect(first).to_contain_text("TRL 8 ≥ 6")
+    expect(first).to_contain_text(vi("same sector: %(sectors)s", sectors=water))
+    expect(first).to_contain_text(vi("TRL %(trl)s ≥ %(min_trl)s", trl=8, min_trl=6))
     shot(page, "a2-recommended-offers")
 
     first.get_by_role("link", name="Shrimp-pond wastewater treatment with biofilters").click()
-    page.get_by_role("link", name="Register to ask for a meeting").click()
-    page.get_by_role("link", name="Register Tien Lang Shrimp Farming Co., Ltd.").click()
-    page.get_by_label("Vietnamese").check()
-    page.get_by_role("button", name="Save").click()
-    expect(page.get_by_text("Registration sent")).to_be_visible()
+    # The price as Vietnamese write it: dots between thousands, a decimal comma.
+    expect(page.get_by_test_id("price")).to_have_text("150.000,00 – 400.000,00\u00a0USD")
+    page.get_by_role("link", name=vi("Register to ask for a meeting")).click()
+    page.get_by_role("link", name=vi("Register %(org)s", org=firm)).click()
+    page.get_by_label(vi("Vietnamese")).check()
+    page.get_by_role("button", name=vi("Save"), exact=True).click()
+    expect(
+        page.get_by_text(vi("Registration sent: the organisers will confirm it."))
+    ).to_be_visible()
+
+    # Until the officials approve the registration, the offer page says so.
+    page.goto(f"/offers/{offer.reference}/")
+    expect(page.get_by_test_id("registration-pending")).to_be_visible()
+    expect(page.get_by_role("link", name=vi("Ask for a meeting"), exact=True)).to_have_count(0)
 
     # An official approves the registration (their own journey is tested separately).
     official = UserFactory(is_superuser=True)
-    mine = Registration.objects.get(event=event, organization__name_en__startswith="Tien Lang")
+    mine = Registration.objects.get(event=event, organization__name=firm)
     event_services.registration_approve(registration=mine, official=official)
 
-    page.goto(f"/en/offers/{offer.reference}/")
-    page.get_by_role("link", name="Ask for a meeting").click()
-    page.get_by_label("Must meet").check()
-    page.fill("#id_message", "We would like to see your biofilters at work.")
+    page.goto(f"/offers/{offer.reference}/")
+    page.get_by_role("link", name=vi("Ask for a meeting"), exact=True).click()
+    page.get_by_label(vi("Must meet")).check()
+    page.fill("#id_message", "Chúng tôi muốn xem bộ lọc sinh học của quý công ty hoạt động.")
     shot(page, "a3-meeting-request")
-    page.get_by_role("button", name="Send the request").click()
+    page.get_by_role("button", name=vi("Send the request")).click()
     expect(
-        page.get_by_text("Your request has been sent to Penghu Aquatech Co., Ltd.")
+        page.get_by_text(
+            vi("Your request has been sent to %(org)s.", org="Penghu Aquatech Co., Ltd.")
+        )
     ).to_be_visible()

@@ -1,9 +1,16 @@
 import pytest
 from django.urls import reverse
 
+from events.models import MeetingRequest
 from matchmaking import scoring
 from matchmaking.models import MatchScore
-from tests.factories import MeetingFactory, NeedFactory, OfferFactory
+from tests.factories import (
+    EventFactory,
+    MeetingFactory,
+    NeedFactory,
+    OfferFactory,
+    RegistrationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +45,7 @@ def test_dashboard_query_count_is_constant(client, member, org_a, django_assert_
         )
     client.force_login(member)
     # session, user, layout memberships, official check; needs, their scores, offer counts,
-    # registrations, waiting requests, next meetings
+    # registrations, requests waiting and sent (one query), next meetings
     with django_assert_num_queries(10):
         client.get(reverse("core:dashboard"))
 
@@ -52,3 +59,29 @@ def test_dashboard_shows_only_my_meetings(client, member, org_a):
     other.event.save()
     client.force_login(member)
     assert client.get(reverse("core:dashboard")).context["meetings"] == [mine]
+
+
+def test_dashboard_lists_the_requests_i_sent_with_their_answers(client, member, org_a, org_b):
+    event = EventFactory()
+    mine = RegistrationFactory(event=event, organization=org_a)
+    supplier = RegistrationFactory(event=event, organization=org_b)
+    stranger = RegistrationFactory(event=event)
+    accepted = MeetingRequest.objects.create(
+        event=event, requester=mine, recipient=supplier, status=MeetingRequest.Status.ACCEPTED
+    )
+    declined = MeetingRequest.objects.create(
+        event=event, requester=mine, recipient=stranger, status=MeetingRequest.Status.DECLINED
+    )
+    waiting = MeetingRequest.objects.create(event=event, requester=stranger, recipient=supplier)
+    received = MeetingRequest.objects.create(event=event, requester=supplier, recipient=mine)
+    client.force_login(member)
+    response = client.get("/en/dashboard/")
+    assert {r.pk for r in response.context["sent"]} == {accepted.pk, declined.pk}
+    assert [r.pk for r in response.context["waiting"]] == [received.pk]
+    assert waiting.pk not in {r.pk for r in response.context["sent"]}
+    page = response.content.decode()
+    assert page.count('data-testid="sent-request"') == 2
+    assert (
+        '<span class="badge request-accepted">Accepted</span>' in page,
+        '<span class="badge request-declined">Declined</span>' in page,
+    ) == (True, True)

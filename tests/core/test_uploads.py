@@ -6,6 +6,7 @@ import zipfile
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from core import uploads
 
@@ -65,7 +66,7 @@ def test_check_upload_renames_the_file_after_its_real_type():
 
 def test_check_upload_refuses_a_type_that_is_not_allowed():
     upload = SimpleUploadedFile("photo.png", b"\x89PNG\r\n\x1a\n....")
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ValidationError) as refused, translation.override("en"):
         uploads.check_upload(upload, max_bytes=100, allowed=frozenset({"pdf"}), field="document")
     assert refused.value.message_dict == {
         "document": [

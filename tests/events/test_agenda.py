@@ -50,8 +50,8 @@ def test_agenda_lists_the_participants_meetings_in_time_order(
     response = client.get(reverse("events:agenda", args=[published.pk, reg_a.pk]))
     assert response.status_code == 200
     assert [(when, other) for _m, when, other in response.context["rows"]] == [
-        ("01/07/2030 08:30–08:50", reg_b),
-        ("01/07/2030 08:55–09:15", reg_c),
+        ("07/01/2030 08:30–08:50", reg_b),
+        ("07/01/2030 08:55–09:15", reg_c),
     ]
 
 
@@ -203,7 +203,7 @@ def test_door_list_gives_each_participant_its_first_meeting(
         registration.pk: (when, count) for registration, _m, when, count in response.context["rows"]
     }
     assert rows == {
-        reg_a.pk: ("01/07/2030 08:30–08:50", 2),
-        reg_b.pk: ("01/07/2030 08:30–08:50", 2),
-        reg_c.pk: ("01/07/2030 08:55–09:15", 2),
+        reg_a.pk: ("07/01/2030 08:30–08:50", 2),
+        reg_b.pk: ("07/01/2030 08:30–08:50", 2),
+        reg_c.pk: ("07/01/2030 08:55–09:15", 2),
     }

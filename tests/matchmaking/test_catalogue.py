@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 
+from matchmaking.models import Sector, TransferMode
 from tests.factories import ForeignOrganizationFactory, OfferFactory
 
 pytestmark = pytest.mark.django_db
@@ -120,3 +121,101 @@ def test_cached_results_follow_every_change_to_an_offer(client):
     offer.status = "archived"
     offer.save()
     assert _titles(client, q="shrimp") == []
+
+
+def test_history_restore_request_gets_the_whole_page(client):
+    # htmx asks for the whole page when going back finds nothing in its history cache.
+    OfferFactory(title="Recirculating shrimp farming system")
+    response = client.get(
+        URL, {"q": "shrimp"}, HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true"
+    )
+    body = response.content.decode()
+    assert ("<html" in body, 'id="offer-results"' in body) == (True, True)
+    assert "Recirculating shrimp farming system" in body
+
+
+def test_page_and_fragment_are_told_apart_by_caches(client):
+    page = client.get(URL, {"q": "shrimp"})
+    fragment = client.get(URL, {"q": "shrimp"}, HTTP_HX_REQUEST="true")
+    assert "HX-Request" in page["Vary"]
+    assert "HX-Request" in fragment["Vary"]
+
+
+def test_junk_parameters_share_the_cache_entry_of_the_clean_url(client, django_assert_num_queries):
+    OfferFactory(title="Shrimp RAS", trl=7)
+    client.get(URL, {"q": "shrimp", "trl_min": "7"})
+    with django_assert_num_queries(0):
+        response = client.get(
+            URL, {"trl_min": "7.0", "q": " shrimp ", "utm_source": "mail", "fbclid": "x1"}
+        )
+    assert [title for title in ["Shrimp RAS"] if title in response.content.decode()] == [
+        "Shrimp RAS"
+    ]
+
+
+def test_pagination_links_carry_only_the_filters(client):
+    OfferFactory.create_batch(21, trl=8)
+    results = client.get(URL, {"trl_min": "08", "utm_source": "mail"}, HTTP_HX_REQUEST="true")
+    assert 'href="?page=2&amp;trl_min=8"' in results.content.decode()
+    assert "utm_source" not in results.content.decode()
+
+
+def test_refused_filter_values_are_not_cached(client, django_assert_num_queries):
+    OfferFactory(title="Shrimp RAS", trl=7)
+    client.get(URL, {"trl_min": "12"})
+    # Computed again, not read from the cache (only valid filters get an entry): the count,
+    # the page and its sectors; the filters' choices come from the cache.
+    with django_assert_num_queries(3):
+        response = client.get(URL, {"trl_min": "12"})
+    assert 'id="id_trl_min_errors"' in response.content.decode()
+
+
+def test_cached_filter_panel_follows_renamed_sectors_and_modes(client):
+    client.get(URL)
+    sector = Sector.objects.get(code="AQU.FAR")
+    sector.name_vi = "Nuôi trồng thủy sản tuần hoàn"
+    sector.save()
+    mode = TransferMode.objects.get(code="licence")
+    mode.name_vi = "Chuyển giao quyền sử dụng"
+    mode.save()
+    page = client.get(URL).content.decode()
+    assert ("Nuôi trồng thủy sản tuần hoàn" in page, "Chuyển giao quyền sử dụng" in page) == (
+        True,
+        True,
+    )
+
+
+def test_checkbox_groups_are_fieldsets_named_by_their_legend(client):
+    import re
+
+    page = client.get("/en" + URL).content.decode()
+    groups = {
+        legend: [
+            re.search(r'name="(\w+)"', tag)[1]
+            for tag in re.findall(r"<input[^>]*>", body)
+            if 'type="checkbox"' in tag
+        ]
+        for legend, body in re.findall(
+            r'<fieldset class="mb-3">\s*<legend class="form-label fs-6 mb-1">([^<]+)</legend>'
+            r"(.*?)</fieldset>",
+            page,
+            re.S,
+        )
+    }
+    assert {legend: set(names) for legend, names in groups.items()} == {
+        "Transfer modes": {"mode"},
+        "Intellectual property": {"ip"},
+    }
+    assert (len(groups["Transfer modes"]), len(groups["Intellectual property"])) == (8, 7)
+    assert ('for="id_mode"' in page, 'for="id_ip"' in page) == (False, False)
+
+
+def test_sector_choices_stay_current_once_the_filter_fields_exist(client):
+    # The API schema builds the shared filters' form fields once per process; their choices
+    # must still be read per request, not frozen at that moment.
+    from matchmaking.filters import OfferFilter
+
+    assert OfferFilter.base_filters["sector"].field is not None
+    OfferFactory(title="Shrimp RAS", sectors=["AQU.FAR"])
+    OfferFactory(title="Rooftop solar", sectors=["ENE.SOL"])
+    assert _titles(client, sector="AQU") == ["Shrimp RAS"]

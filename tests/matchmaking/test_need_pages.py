@@ -1,7 +1,9 @@
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from matchmaking.models import MatchScore, PublicationStatus, TechnologyNeed
+from matchmaking.services import record_return
 from tests.factories import NeedFactory, OfferFactory
 
 pytestmark = pytest.mark.django_db
@@ -149,3 +151,47 @@ def test_new_need_form_preselects_the_members_only_organization(client, member, 
     client.force_login(member)
     form = client.get(reverse("matchmaking:need_create")).context["form"]
     assert form["organization"].value() == org_a.pk
+
+
+@pytest.mark.parametrize(
+    ("status", "message"),
+    [
+        (PublicationStatus.ARCHIVED, "An archived need cannot be published again."),
+        (PublicationStatus.PENDING_REVIEW, "This need is waiting for the officials' review."),
+    ],
+)
+def test_only_a_draft_need_can_be_published(client, member, org_a, status, message):
+    need = NeedFactory(organization=org_a, status=status, published_at=None)
+    client.force_login(member)
+    with translation.override("en"):
+        url = reverse("matchmaking:need_publish", args=[need.reference])
+    response = client.post(url, follow=True)
+    need.refresh_from_db()
+    assert (need.status, need.published_at) == (status, None)
+    assert [str(m) for m in response.context["messages"]] == [message]
+
+
+def test_a_need_sent_back_goes_to_review_before_it_is_published_again(
+    client, member, official, org_a
+):
+    need = NeedFactory(organization=org_a, status=PublicationStatus.PENDING_REVIEW)
+    record_return(record=need, official=official, note="Nêu rõ công suất xử lý.")
+    client.force_login(member)
+    client.post(reverse("matchmaking:need_publish", args=[need.reference]))
+    need.refresh_from_db()
+    assert (need.status, need.review_note) == ("pending_review", "Nêu rõ công suất xử lý.")
+    client.force_login(official)
+    assert client.get(reverse("matchmaking:review")).context["needs"] == [need]
+    client.post(reverse("matchmaking:review_approve", args=["needs", need.reference]))
+    need.refresh_from_db()
+    assert (need.status, need.review_note) == ("published", "")
+
+
+def test_needs_list_search_ignores_accents_like_the_catalogue(client):
+    shrimp = NeedFactory(title="Cần công nghệ nuôi tôm tuần hoàn")
+    NeedFactory(title="Cần máy sấy nông sản", description="Sấy lạnh trái cây xuất khẩu.")
+    found = {
+        words: [n.pk for n in client.get("/needs/", {"q": words}).context["page"]]
+        for words in ("nuoi tom", "NUÔI TÔM", "tôm tuần")
+    }
+    assert found == {"nuoi tom": [shrimp.pk], "NUÔI TÔM": [shrimp.pk], "tôm tuần": [shrimp.pk]}

@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from matchmaking.models import PublicationStatus, TechnologyOffer
-from tests.factories import OfferFactory
+from matchmaking.models import MatchScore, PublicationStatus, TechnologyOffer
+from tests.factories import NeedFactory, OfferFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -75,3 +75,31 @@ def test_my_offers_lists_only_my_organizations_offers(client, member, org_a, org
     client.force_login(member)
     response = client.get(reverse("matchmaking:my_offers"))
     assert list(response.context["offers"]) == [mine]
+
+
+@pytest.mark.parametrize("name", ["matchmaking:offer_submit", "matchmaking:offer_archive"])
+def test_outsider_cannot_submit_or_archive_another_organizations_offer(
+    client, outsider, org_a, name
+):
+    draft = OfferFactory(organization=org_a, status=PublicationStatus.DRAFT, published_at=None)
+    url = reverse(name, args=[draft.reference])
+    anonymous = client.post(url)
+    assert (anonymous.status_code, anonymous["Location"].split("?")[0]) == (
+        302,
+        reverse("accounts:login"),
+    )
+    client.force_login(outsider)
+    assert (client.post(url).status_code, client.get(url).status_code) == (404, 405)
+    draft.refresh_from_db()
+    assert draft.status == PublicationStatus.DRAFT
+
+
+def test_member_archives_an_offer_which_leaves_the_catalogue(client, member, org_a):
+    offer = OfferFactory(organization=org_a, title="Storm-proof sea cages")
+    MatchScore.objects.create(offer=offer, need=NeedFactory(), score=0.5, algorithm_version="t")
+    client.force_login(member)
+    response = client.post(reverse("matchmaking:offer_archive", args=[offer.reference]))
+    assert response["Location"] == offer.get_absolute_url()
+    offer.refresh_from_db()
+    catalogue = client.get(reverse("matchmaking:offer_list")).context["page"]
+    assert (offer.status, MatchScore.objects.count(), list(catalogue)) == ("archived", 0, [])

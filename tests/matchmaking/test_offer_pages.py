@@ -2,8 +2,9 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from events.models import Registration
 from matchmaking.models import PublicationStatus
-from tests.factories import MembershipFactory, OfferFactory
+from tests.factories import EventFactory, MembershipFactory, OfferFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -53,8 +54,8 @@ def test_offer_list_speaks_vietnamese_and_english(client):
 def test_offer_list_query_count_does_not_grow_with_offers(client, django_assert_num_queries, count):
     OfferFactory.create_batch(count)
     # 1 count for the paginator, 1 page of offers with their organisations, 1 sectors
-    # prefetch, 1 transfer modes prefetch; the filter form's choices: 1 sectors, 1 modes.
-    with django_assert_num_queries(6):
+    # prefetch; the filter form's choices: 1 sectors, 1 modes.
+    with django_assert_num_queries(5):
         response = client.get(_url("matchmaking:offer_list"))
     assert len(response.context["page"]) == count
 
@@ -83,3 +84,28 @@ def test_draft_offer_is_hidden_from_strangers_but_shown_to_its_organization(clie
     assert client.get(url).status_code == 404
     client.force_login(MembershipFactory(organization=draft.organization).user)
     assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("my_status", "shown"),
+    [
+        (None, "register"),
+        (Registration.Status.PENDING, "wait for approval"),
+        (Registration.Status.APPROVED, "ask"),
+    ],
+)
+def test_offer_page_says_how_to_meet_the_supplier(client, member, org_a, my_status, shown):
+    offer = OfferFactory()
+    event = EventFactory()
+    RegistrationFactory(event=event, organization=offer.organization)
+    if my_status:
+        RegistrationFactory(event=event, organization=org_a, status=my_status)
+    client.force_login(member)
+    page = client.get(_url("matchmaking:offer_detail", offer.reference, language="en"))
+    text = page.content.decode()
+    found = {
+        "register": ">Register to ask for a meeting<" in text,
+        "wait for approval": 'data-testid="registration-pending"' in text,
+        "ask": ">Ask for a meeting<" in text,
+    }
+    assert [what for what, present in found.items() if present] == [shown]

@@ -130,3 +130,16 @@ def test_review_of_an_unknown_kind_is_404(client, official):
     client.force_login(official)
     url = reverse("matchmaking:review_approve", args=["deals", offer.reference])
     assert client.post(url).status_code == 404
+
+
+def test_an_offer_of_an_unverified_organization_can_be_published(client, official, org_a):
+    # Reviewing what a record says and verifying who the organisation is are two queues.
+    offer = _pending_offer(org_a)
+    client.force_login(official)
+    review = client.get(reverse("matchmaking:review")).content.decode()
+    manage = reverse("partners:manage", args=[org_a.pk])
+    assert f'href="{manage}">organisation not verified</a>' in review
+    client.post(_approve("offers", offer))
+    offer.refresh_from_db()
+    org_a.refresh_from_db()
+    assert (offer.status, org_a.verified) == (PublicationStatus.PUBLISHED, False)
