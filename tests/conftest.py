@@ -43,18 +43,6 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
-def _default_language():
-    """Each test starts in the default language: a page an earlier test requested leaves its
-    language active in the thread (LocaleMiddleware), which would change reverse() and
-    messages for the next test."""
-    from django.utils import translation
-
-    translation.deactivate()
-    yield
-    translation.deactivate()
-
-
-@pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     """Test users' passwords need no strong hashing (it dominated the suite's time)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
