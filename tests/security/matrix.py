@@ -257,6 +257,7 @@ ROUTES: dict[str, R] = {
     "events:schedule_participant": R(OFFICIALS, SAME, pk="published", rid="preg_a"),
     "events:run_start": R(OFFICIALS_POST_ONLY, OFFICIALS_DONE, pk="open_event"),
     "events:run_status": R(OFFICIALS, SAME, pk="published", run="run"),
+    "events:run_cancel": R(OFFICIALS_POST_ONLY, OFFICIALS_DONE, pk="published", run="run"),
     "events:meeting_add": R(OFFICIALS, OFFICIALS_INVALID, pk="published"),
     "events:publish": R(OFFICIALS_POST_ONLY, OFFICIALS_DONE, pk="published"),
     "events:meeting": R(OFFICIALS, SAME, pk="published", mid="meeting"),
