@@ -204,6 +204,13 @@ class TechnologyOffer(TimeStamped):
     def get_absolute_url(self) -> str:
         return reverse("matchmaking:offer_detail", args=[self.reference])
 
+    @property
+    def brochure_url(self) -> str:
+        """The brochure's download view (media files have no public URL), or ""."""
+        if not self.brochure:
+            return ""
+        return reverse("matchmaking:offer_brochure", args=[self.reference])
+
     def save(self, *args, **kwargs):
         from matchmaking import search
 

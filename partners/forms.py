@@ -5,6 +5,7 @@ from django_countries import countries
 
 from accounts.forms import PasswordFieldsMixin
 from accounts.models import User
+from core.uploads import clean_image
 from matchmaking.forms import SectorsField
 from matchmaking.models import Sector
 from partners.models import Agreement, Delegation, Membership, Organization
@@ -60,6 +61,9 @@ class OrganizationForm(OrganizationFieldsMixin, forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 4}),
             "description_en": forms.Textarea(attrs={"rows": 4}),
         }
+
+    def clean_logo(self):
+        return clean_image(self.cleaned_data["logo"])
 
 
 class SignUpForm(OrganizationFieldsMixin, PasswordFieldsMixin, forms.ModelForm):

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core import cache as catalogue_cache
+from core.files import download
+from core.uploads import DOCUMENTS
 from events import selectors as event_selectors
 from matchmaking import selectors, services
 from matchmaking.filters import OfferFilter
@@ -82,6 +84,14 @@ def offer_detail(request, reference: str):
             else [],
         },
     )
+
+
+def offer_brochure(request, reference: str):
+    """The brochure, to whoever may see the offer (its draft's brochure stays private)."""
+    offer = selectors.offers_visible_to(request.user).filter(reference=reference).first()
+    if offer is None:
+        raise Http404
+    return download(offer.brochure, filename=f"{offer.reference}-brochure", allowed=DOCUMENTS)
 
 
 @login_required

@@ -6,6 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.files import download
+from core.uploads import IMAGES
 from matchmaking.selectors import published_offers
 from partners import selectors, services
 from partners.forms import AcceptInvitationForm, InvitationForm, OrganizationForm, SignUpForm
@@ -53,6 +55,12 @@ def organization_detail(request, pk: int):
             "headed_delegations": selectors.delegations_headed_by(request.user),
         },
     )
+
+
+def organization_logo(request, pk: int):
+    """The logo of any organisation (its page is public), as an image attachment."""
+    organization = get_object_or_404(Organization, pk=pk)
+    return download(organization.logo, filename=f"logo-{pk}", allowed=IMAGES, public=True)
 
 
 @login_required
