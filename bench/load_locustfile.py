@@ -29,10 +29,16 @@ OFFER_LINK = re.compile(r'href="/en/offers/(O-[0-9A-Z-]+)/"')
 RUN_LINK = re.compile(rf"/en/events/{CLOSED}/manage/schedule/runs/(\d+)/")
 
 
+def _check(response, expected) -> None:
+    if response.status_code == 0:  # no HTTP answer at all: say why (reset, timeout, …)
+        response.failure(f"no response: {response.error!r}"[:200])
+    elif response.status_code not in expected:
+        response.failure(f"status {response.status_code}")
+
+
 def _get(user, path, name, expected=(200,)):
     with user.client.get(path, name=name, catch_response=True, allow_redirects=False) as r:
-        if r.status_code not in expected:
-            r.failure(f"status {r.status_code}")
+        _check(r, expected)
         return r
 
 
@@ -41,8 +47,7 @@ def _post(user, path, data, name, expected=(302,)):
     with user.client.post(
         path, data=data, name=name, catch_response=True, allow_redirects=False
     ) as r:
-        if r.status_code not in expected:
-            r.failure(f"status {r.status_code}")
+        _check(r, expected)
         return r
 
 
