@@ -2,8 +2,13 @@
 concurrent visitors (locust, headless) for a fixed time; prints p50/p95/p99 and failures.
 
     .venv/bin/pip install -r requirements-bench.txt
-    DATABASE_URL=postgres://… .venv/bin/python -m bench.web [--offers 50000] [--users 50]
-        [--seconds 120] [--workers 3]
+    DATABASE_URL=postgres://… REDIS_URL=redis://…/N .venv/bin/python -m bench.web \
+        [--offers 50000] [--users 50] [--seconds 120] [--workers 3] [--cache redis|none]
+
+``--cache redis`` (the default, as in production) shares the page cache between the gunicorn
+workers through Redis; the catalogue's cache version is bumped first, so the run starts cold
+and warms up as it goes. ``--cache none`` switches caching off: every request queries and
+renders, which is what a visitor with an uncommon search or filter combination waits for.
 
 Target (DESIGN.md §6): p95 ≤ 150 ms with 50 concurrent users, no errors. The database is seeded
 with `seed_demo --scale N --no-scores` when it holds fewer offers.
@@ -12,35 +17,17 @@ with `seed_demo --scale N --no-scores` when it holds fewer offers.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
-import secrets
-import signal
-import socket
-import subprocess
 import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from bench import harness
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait(port: int, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.2)
-    raise RuntimeError("gunicorn did not start")
+PUBLISHED = (
+    "from matchmaking.models import TechnologyOffer as O; "
+    "print(O.objects.filter(status='published').count())"
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,127 +36,46 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=120)
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
+    parser.add_argument("--cache", choices=["redis", "none"], default="redis")
     args = parser.parse_args(argv)
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         sys.exit("Set DATABASE_URL to a PostgreSQL database (the target is for PostgreSQL).")
+    if args.cache == "redis" and not os.environ.get("REDIS_URL"):
+        sys.exit("Set REDIS_URL (the cache the gunicorn workers share), or use --cache none.")
 
-    static = tempfile.mkdtemp(prefix="bench-static-")
-    env = {
-        **os.environ,
-        "DEBUG": "0",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "0",
-        "SECURE_HSTS_SECONDS": "0",
-        "SESSION_COOKIE_SECURE": "0",
-        "CSRF_COOKIE_SECURE": "0",
-        "STATIC_ROOT": static,
-        "LOG_LEVEL": "WARNING",
+    env = harness.portal_env()
+    if args.cache == "none":
+        env["DJANGO_SETTINGS_MODULE"] = "bench.settings_nocache"
+    report: dict[str, object] = {
+        "offers": args.offers,
+        "users": args.users,
+        "seconds": args.seconds,
+        "gunicorn_workers": args.workers,
+        "cache": args.cache,
     }
-    python = sys.executable
-    report: dict[str, object] = {"offers": args.offers, "users": args.users}
-
-    def manage(*command: str) -> str:
-        return subprocess.run(
-            [python, "manage.py", *command],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-
-    manage("migrate", "--no-input")
-    count = int(
-        manage(
-            "shell",
-            "-c",
-            "from matchmaking.models import TechnologyOffer as O; "
-            "print(O.objects.filter(status='published').count())",
-        )
-        .strip()
-        .splitlines()[-1]
-    )
-    if count < args.offers * 0.85:
+    harness.manage(env, "migrate", "--no-input")
+    if int(harness.shell(env, PUBLISHED)) < args.offers * 0.85:
         started = time.perf_counter()
-        manage("seed_demo", "--scale", str(args.offers), "--no-scores")
+        harness.manage(env, "seed_demo", "--scale", str(args.offers), "--no-scores")
         report["seed_s"] = round(time.perf_counter() - started, 1)
-    manage("collectstatic", "--no-input")
-    report["published_offers"] = int(
-        manage(
-            "shell",
-            "-c",
-            "from matchmaking.models import TechnologyOffer as O; "
-            "print(O.objects.filter(status='published').count())",
-        )
-        .strip()
-        .splitlines()[-1]
-    )
+    report["published_offers"] = int(harness.shell(env, PUBLISHED))
+    # Entries of an earlier run must not answer this one.
+    harness.shell(env, "from core import cache; cache.bump('catalogue'); print('ok')")
 
-    port = _free_port()
-    server = subprocess.Popen(
-        [
-            python,
-            "-m",
-            "gunicorn",
-            "config.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(args.workers),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    try:
-        _wait(port)
-        with tempfile.TemporaryDirectory() as out:
-            prefix = os.path.join(out, "stats")
-            subprocess.run(
-                [
-                    python,
-                    "-m",
-                    "locust",
-                    "-f",
-                    str(ROOT / "bench" / "locustfile.py"),
-                    "--headless",
-                    "-u",
-                    str(args.users),
-                    "-r",
-                    str(max(1, args.users // 5)),
-                    "-t",
-                    f"{args.seconds}s",
-                    "--host",
-                    f"http://127.0.0.1:{port}",
-                    "--csv",
-                    prefix,
-                    "--only-summary",
-                    "--loglevel",
-                    "WARNING",
-                ],
-                cwd=ROOT,
-                check=False,
-                capture_output=True,
-            )
-            with open(prefix + "_stats.csv", encoding="utf-8") as handle:
-                rows = list(csv.DictReader(handle))
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
-    for row in rows:
-        report[row["Name"]] = {
-            "requests": int(row["Request Count"]),
-            "failures": int(row["Failure Count"]),
-            "rps": round(float(row["Requests/s"]), 1),
-            "p50_ms": float(row["50%"]),
-            "p95_ms": float(row["95%"]),
-            "p99_ms": float(row["99%"]),
-        }
-    report["machine"] = (
-        f"{os.cpu_count()} CPUs, gunicorn workers {args.workers}, load on the same host"
-    )
+    report["machine_before"] = harness.machine()
+    with harness.gunicorn(env, workers=args.workers) as host:
+        rows, failures = harness.run_locust(
+            env,
+            locustfile=harness.ROOT / "bench" / "locustfile.py",
+            host=host,
+            users=args.users,
+            seconds=args.seconds,
+            spawn_rate=max(1, args.users // 5),
+        )
+    report["machine_after"] = harness.machine()
+    report["requests"] = rows
+    report["failures"] = failures
+    harness.print_table(rows)
     print(json.dumps(report, indent=2, ensure_ascii=False))
     return 0
 

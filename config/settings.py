@@ -247,8 +247,19 @@ STORAGES = {
         )
     },
 }
+# Uploads are checked by content (core/uploads.py) against these limits; the reverse proxy's
+# body limit (docs/operations.md, client_max_body_size) must be a little above the largest.
+UPLOAD_DOCUMENT_MAX_BYTES = env_int("UPLOAD_DOCUMENT_MAX_MB", 10) * 1024 * 1024  # brochures…
+UPLOAD_IMAGE_MAX_BYTES = env_int("UPLOAD_IMAGE_MAX_MB", 2) * 1024 * 1024  # logos
+FILE_UPLOAD_HANDLERS = [
+    "core.uploads.SizeCappedUploadHandler",  # drops whatever passes the largest limit
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Form fields other than files: no form of the portal comes near Django's default 2.5 MB.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
 
 # --- Email ----------------------------------------------------------------------------------
 _email = dj_email_url.parse(env_str("EMAIL_URL", "console:" if DEBUG else "smtp://localhost:25"))
@@ -272,6 +283,8 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# Health probes talk plain HTTP to the web process itself (docs/operations.md).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)

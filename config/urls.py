@@ -1,10 +1,11 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from core.health import healthz
+
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     # The REST API has no language prefix (Accept-Language chooses the language of messages).
     path("api/", include("api.urls")),
@@ -24,9 +25,5 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-if settings.DEBUG:
-    from core.media import serve_public_media
-
-    urlpatterns += static(
-        settings.MEDIA_URL, view=serve_public_media, document_root=settings.MEDIA_ROOT
-    )
+# No URL serves MEDIA_ROOT, not even in development: agreement documents are stored there, and
+# brochures and logos go out through their own views (core/files.py, docs/operations.md).

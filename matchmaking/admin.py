@@ -37,6 +37,8 @@ class TechnologyOfferAdmin(admin.ModelAdmin):
     search_fields = ["reference", "title", "title_en", "summary", "organization__name"]
     autocomplete_fields = ["organization", "sectors", "created_by"]
     readonly_fields = ["reference", "created_at", "updated_at"]
+    # Brochures are uploaded on the offer's page, where their content is checked.
+    exclude = ["brochure"]
     filter_horizontal = ["transfer_modes"]
     list_select_related = ["organization"]
 

@@ -3,6 +3,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.uploads import clean_document
 from matchmaking.models import Sector, TechnologyNeed, TechnologyOffer, TransferMode
 
 
@@ -173,6 +174,9 @@ class OfferForm(OrganizationChoiceMixin, RangeMixin, forms.ModelForm):
     def __init__(self, *args, organizations, **kwargs):
         super().__init__(*args, **kwargs)
         self.setup_organization(organizations)
+
+    def clean_brochure(self):
+        return clean_document(self.cleaned_data["brochure"])
 
 
 class OfferImportForm(OrganizationChoiceMixin, forms.Form):

@@ -36,7 +36,17 @@ from matchmaking.models import Currency, Language, TechnologyOffer
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 500
 # What the cells of a 2 MB workbook may expand to; more is a "zip bomb", not a spreadsheet.
-MAX_UNZIPPED_BYTES = 50 * 1024 * 1024
+MAX_UNZIPPED_BYTES = 30 * 1024 * 1024
+# A part this many times smaller packed than unpacked is filler made to expand, not data
+# (real sheets pack 5–20 times); small parts may pack better, they cost nothing to read.
+MAX_COMPRESSION_RATIO = 100
+RATIO_CHECKED_FROM = 1024 * 1024
+# The sheet's area read at most: 500 technologies with blank rows between them, the template's
+# 15 columns and room for a delegation's own. openpyxl pads every row to the sheet's declared
+# width and yields every row up to its declared height, so an unbounded read of one cell at
+# XFD1048576 would build 17 billion empty cells.
+MAX_SHEET_ROWS = 5_000
+MAX_SHEET_COLUMNS = 100
 MAX_KEYWORDS = 20
 # The checked content waits in the session between preview and confirmation: keep it small.
 MAX_TEXT_CHARS = 2_000_000
@@ -214,6 +224,22 @@ def _cell_text(value) -> str:
     return str(value).strip()
 
 
+def _too_big(rows: int, columns: int) -> ImportFileError:
+    return ImportFileError(
+        _(
+            "The sheet spans %(rows)s rows and %(columns)s columns; a list of technologies "
+            "fits in %(max_rows)s rows and %(max_columns)s columns. Delete the empty rows and "
+            "columns after your data (or copy the data into a new file) and upload it again."
+        )
+        % {
+            "rows": f"{rows:,}",
+            "columns": f"{columns:,}",
+            "max_rows": f"{MAX_SHEET_ROWS:,}",
+            "max_columns": MAX_SHEET_COLUMNS,
+        }
+    )
+
+
 def _sheet_from_rows(rows) -> Sheet:
     """Turn (row number, cells) pairs into a Sheet: the first non-empty row is the header."""
     index = _header_index()
@@ -224,6 +250,8 @@ def _sheet_from_rows(rows) -> Sheet:
     data: list[tuple[int, dict[str, str]]] = []
     characters = 0
     for number, values in rows:
+        if number > MAX_SHEET_ROWS or len(values) > MAX_SHEET_COLUMNS:
+            raise _too_big(number, len(values))
         cells = [_cell_text(value) for value in values]
         if not any(cells):
             continue
@@ -267,24 +295,44 @@ def _read_xlsx(upload) -> Sheet:
                 raise ImportFileError(
                     _("This file is not an Excel workbook: save it as .xlsx or as CSV UTF-8.")
                 )
-            if sum(member.file_size for member in members) > MAX_UNZIPPED_BYTES:
+            # The sizes come from the zip's directory; zipfile never unpacks past them.
+            if sum(member.file_size for member in members) > MAX_UNZIPPED_BYTES or any(
+                member.file_size > RATIO_CHECKED_FROM
+                and member.file_size > MAX_COMPRESSION_RATIO * max(member.compress_size, 1)
+                for member in members
+            ):
                 raise ImportFileError(_("The workbook is too large once unpacked."))
         upload.seek(0)
         workbook = load_workbook(upload, read_only=True, data_only=True)
     except ImportFileError:
         raise
     except Exception as exc:  # openpyxl raises many kinds of errors on damaged files
-        raise ImportFileError(
-            _("The workbook could not be read: open it in Excel and save it again as .xlsx.")
-        ) from exc
+        raise _unreadable() from exc
     try:
         names = workbook.sheetnames
         sheet = workbook["Technologies"] if "Technologies" in names else workbook.worksheets[0]
-        return _sheet_from_rows(
-            (number, row) for number, row in enumerate(sheet.iter_rows(values_only=True), start=1)
+        # The size the sheet declares, checked before a single row is read.
+        declared_rows, declared_columns = sheet.max_row or 0, sheet.max_column or 0
+        if declared_rows > MAX_SHEET_ROWS or declared_columns > MAX_SHEET_COLUMNS:
+            raise _too_big(declared_rows, declared_columns)
+        # Bounded whatever the sheet declares (some writers declare too little, or nothing):
+        # no cell beyond the limits is ever built.
+        rows = sheet.iter_rows(
+            min_row=1, max_row=MAX_SHEET_ROWS, max_col=MAX_SHEET_COLUMNS, values_only=True
         )
+        return _sheet_from_rows(enumerate(rows, start=1))
+    except ImportFileError:
+        raise
+    except Exception as exc:  # a damaged sheet fails only once its rows are parsed
+        raise _unreadable() from exc
     finally:
         workbook.close()
+
+
+def _unreadable() -> ImportFileError:
+    return ImportFileError(
+        _("The workbook could not be read: open it in Excel and save it again as .xlsx.")
+    )
 
 
 def _read_csv(upload) -> Sheet:

@@ -21,6 +21,7 @@ urlpatterns = [
     ),
     path("offers/import/<str:token>/", imports.offer_import_preview, name="offer_import_preview"),
     path("offers/<str:reference>/", offers.offer_detail, name="offer_detail"),
+    path("offers/<str:reference>/brochure/", offers.offer_brochure, name="offer_brochure"),
     path("offers/<str:reference>/edit/", offers.offer_edit, name="offer_edit"),
     path("offers/<str:reference>/submit/", offers.offer_submit, name="offer_submit"),
     path("offers/<str:reference>/archive/", offers.offer_archive, name="offer_archive"),

@@ -18,6 +18,8 @@ class OrganizationAdmin(admin.ModelAdmin):
     search_fields = ["name", "name_en", "tax_code", "email"]
     autocomplete_fields = ["sectors"]
     readonly_fields = ["verified_by", "verified_at", "created_at", "updated_at"]
+    # Logos are uploaded on the organisation's page, where their content is checked.
+    exclude = ["logo"]
     inlines = [MembershipInline]
     actions = ["verify"]
 
@@ -51,6 +53,8 @@ class AgreementAdmin(admin.ModelAdmin):
     search_fields = ["title", "title_en", "partner__name", "partner__name_en"]
     autocomplete_fields = ["partner", "counterpart", "follows", "sectors"]
     date_hierarchy = "signed_on"
+    # Documents go through the agreement's page: checked on the way in, officials-only out.
+    exclude = ["document"]
 
 
 @admin.register(Delegation)

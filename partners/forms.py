@@ -5,6 +5,7 @@ from django_countries import countries
 
 from accounts.forms import PasswordFieldsMixin
 from accounts.models import User
+from core.uploads import clean_image
 from matchmaking.forms import SectorsField
 from matchmaking.models import Sector
 from partners.models import Agreement, Delegation, Membership, Organization
@@ -60,6 +61,21 @@ class OrganizationForm(OrganizationFieldsMixin, forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 4}),
             "description_en": forms.Textarea(attrs={"rows": 4}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A plain file field: clean_logo checks size, type and picture (with Pillow) in that
+        # order, so an oversized logo is told it is too large, not that it is no image.
+        image_field = self.fields["logo"]
+        self.fields["logo"] = forms.FileField(
+            label=image_field.label,
+            required=False,
+            widget=image_field.widget,
+            help_text=image_field.help_text,
+        )
+
+    def clean_logo(self):
+        return clean_image(self.cleaned_data["logo"])
 
 
 class SignUpForm(OrganizationFieldsMixin, PasswordFieldsMixin, forms.ModelForm):

@@ -3,11 +3,12 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from core.files import GeneratedName
+from core.files import GeneratedName, version_tag
 from core.models import TimeStamped, localized
 
 tax_code_validator = RegexValidator(
@@ -103,6 +104,13 @@ class Organization(TimeStamped):
     @property
     def display_description(self) -> str:
         return localized(self.description, self.description_en)
+
+    @property
+    def logo_url(self) -> str:
+        """The logo's view (media files have no public URL), tagged so it may be cached."""
+        if not self.logo:
+            return ""
+        return f"{reverse('partners:logo', args=[self.pk])}?v={version_tag(self.logo)}"
 
 
 class Membership(TimeStamped):

@@ -57,3 +57,43 @@ def csv_bytes(rows, header=HEADER, delimiter: str = ",") -> bytes:
     writer.writerow(header)
     writer.writerows(rows)
     return buffer.getvalue().encode("utf-8")
+
+
+def _rewrite_sheet(content: bytes, change) -> bytes:
+    """The same workbook with its first sheet's XML passed through ``change``."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(content))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member in source.infolist():
+            data = source.read(member.filename)
+            if member.filename == "xl/worksheets/sheet1.xml":
+                data = change(data)
+            archive.writestr(member.filename, data)
+    return buffer.getvalue()
+
+
+def far_cell_xlsx(declare_dimension: bool = True) -> bytes:
+    """A spreadsheet bomb by dimensions: a valid header and one cell at XFD1048576 (5 KB)."""
+    import re
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Technologies"
+    sheet.append(HEADER)
+    sheet.cell(row=1048576, column=16384, value="x")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    if declare_dimension:
+        return buffer.getvalue()
+    return _rewrite_sheet(buffer.getvalue(), lambda xml: re.sub(rb"<dimension[^>]*/>", b"", xml))
+
+
+def deeply_compressed_xlsx(filler_bytes: int) -> bytes:
+    """A spreadsheet bomb by compression: a valid sheet carrying ``filler_bytes`` of blanks
+    that pack a thousand times smaller."""
+    return _rewrite_sheet(
+        xlsx_bytes(technology_rows(1)),
+        lambda xml: xml.replace(b"<sheetData>", b"<sheetData>" + b" " * filler_bytes, 1),
+    )

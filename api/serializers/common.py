@@ -1,4 +1,6 @@
 from django_countries import countries
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from api.serializers import strict
@@ -31,3 +33,19 @@ class KeywordsField(serializers.ListField):
     def to_internal_value(self, data):
         words = super().to_internal_value(data)
         return list(dict.fromkeys(word.strip() for word in words if word.strip()))
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class DownloadUrlField(serializers.ReadOnlyField):
+    """The absolute URL of a stored file's download view (``source`` names the model property
+    that gives its path), or null when there is no file: media files have no public URL."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("allow_null", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        if not value:
+            return None
+        request = self.context.get("request")
+        return request.build_absolute_uri(value) if request is not None else value

@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
 from api.serializers import strict
-from api.serializers.common import KeywordsField, countries_field
+from api.serializers.common import DownloadUrlField, KeywordsField, countries_field
 from matchmaking import reasons
 from matchmaking.models import MatchScore, Sector, TechnologyNeed, TechnologyOffer, TransferMode
 from partners.models import Organization
@@ -58,7 +58,7 @@ class _RecordSerializer(strict.ModelSerializer):
 
 class OfferSerializer(_RecordSerializer):
     target_countries = countries_field(required=False)
-    brochure = serializers.FileField(read_only=True, use_url=True)
+    brochure = DownloadUrlField(source="brochure_url")
 
     class Meta:
         model = TechnologyOffer

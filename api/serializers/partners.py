@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from api.serializers import strict
-from api.serializers.common import CountryCodeField
+from api.serializers.common import CountryCodeField, DownloadUrlField
 from matchmaking.models import Sector
 from partners.models import Organization
 
@@ -29,7 +29,7 @@ class OrganizationPublicSerializer(strict.ModelSerializer):
 
     country = CountryCodeField(read_only=True)
     sectors = strict.SlugRelatedField(slug_field="code", many=True, read_only=True)
-    logo = serializers.ImageField(read_only=True, use_url=True)
+    logo = DownloadUrlField(source="logo_url")
 
     class Meta:
         model = Organization
@@ -48,7 +48,7 @@ class OrganizationSerializer(strict.ModelSerializer):
     sectors = strict.SlugRelatedField(
         slug_field="code", many=True, queryset=Sector.objects.all(), required=False
     )
-    logo = serializers.ImageField(read_only=True, use_url=True)
+    logo = DownloadUrlField(source="logo_url")
     role = serializers.SerializerMethodField()
 
     class Meta:

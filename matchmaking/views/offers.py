@@ -9,10 +9,12 @@ from django.utils.cache import patch_vary_headers
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core import cache as catalogue_cache
+from core.files import download
 from core.permissions import is_member as is_member_of
+from core.uploads import DOCUMENTS
 from events import selectors as event_selectors
 from matchmaking import selectors, services
 from matchmaking.filters import OfferFilter
@@ -107,6 +109,15 @@ def offer_detail(request, reference: str):
             else [],
         },
     )
+
+
+@require_safe
+def offer_brochure(request, reference: str):
+    """The brochure, to whoever may see the offer (its draft's brochure stays private)."""
+    offer = selectors.offers_visible_to(request.user).filter(reference=reference).first()
+    if offer is None:
+        raise Http404
+    return download(offer.brochure, filename=f"{offer.reference}-brochure", allowed=DOCUMENTS)
 
 
 @login_required

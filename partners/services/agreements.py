@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -21,8 +22,6 @@ from partners.services.organizations import require_official
 
 S = Agreement.Status
 K = Agreement.Kind
-
-MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     S.PROPOSED: (S.NEGOTIATING, S.SIGNED, S.TERMINATED),
@@ -63,15 +62,21 @@ def agreement_save(
 ) -> Agreement:
     """Create or edit an agreement; its status moves only through ``agreement_transition``.
 
-    ``document`` (optional) replaces the stored document: at most 10 MB, a PDF, an Office or
-    OpenDocument file or an image, recognised by its content. Side effects: none.
+    ``document`` (optional) replaces the stored document: at most ``UPLOAD_DOCUMENT_MAX_BYTES``
+    (10 MB), a PDF, an Office or OpenDocument file or an image, recognised by its content.
+    Side effects: none.
     """
     require_official(official)
     _check_follows(agreement)
     if agreement.starts_on and agreement.ends_on and agreement.ends_on < agreement.starts_on:
         raise ValidationError({"ends_on": _("The end must not be before the start.")})
     if document is not None:
-        check_upload(document, max_bytes=MAX_DOCUMENT_BYTES, allowed=DOCUMENTS, field="document")
+        check_upload(
+            document,
+            max_bytes=settings.UPLOAD_DOCUMENT_MAX_BYTES,
+            allowed=DOCUMENTS,
+            field="document",
+        )
         agreement.document = document
     agreement.full_clean()
     agreement.save()

@@ -10,6 +10,7 @@ from partners.views.organizations import (
     invitation_accept,
     organization_detail,
     organization_edit,
+    organization_logo,
     organization_members,
     sign_up,
 )
@@ -18,6 +19,7 @@ __all__ = [
     "invitation_accept",
     "organization_detail",
     "organization_edit",
+    "organization_logo",
     "organization_members",
     "sign_up",
 ]

@@ -3,14 +3,15 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.files import download
 from core.forms import add_service_errors
 from core.permissions import official_required
-from core.uploads import detect
+from core.uploads import DOCUMENTS
 from partners import selectors, services
 from partners.forms import AgreementFilterForm, AgreementForm, AgreementTransitionForm
 from partners.models import Agreement
@@ -127,14 +128,4 @@ def agreement_transition(request, pk: int):
 def agreement_document(request, pk: int):
     """The agreement's document, for officials only (never a public media link)."""
     agreement = _agreement_or_404(pk)
-    if not agreement.document:
-        raise Http404
-    handle = agreement.document.open("rb")
-    kind = detect(handle)
-    extension = kind.extension if kind else ""
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=f"agreement-{agreement.pk}{extension}",
-        content_type=kind.content_type if kind else "application/octet-stream",
-    )
+    return download(agreement.document, filename=f"agreement-{agreement.pk}", allowed=DOCUMENTS)

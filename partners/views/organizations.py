@@ -4,9 +4,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
+from core.files import download
 from core.permissions import membership_role
+from core.uploads import IMAGES
 from matchmaking.selectors import catalogue_offers
 from partners import selectors, services
 from partners.forms import AcceptInvitationForm, InvitationForm, OrganizationForm, SignUpForm
@@ -54,6 +56,13 @@ def organization_detail(request, pk: int):
             "headed_delegations": selectors.delegations_headed_by(request.user),
         },
     )
+
+
+@require_safe
+def organization_logo(request, pk: int):
+    """The logo of any organisation (its page is public), as an image attachment."""
+    organization = get_object_or_404(Organization, pk=pk)
+    return download(organization.logo, filename=f"logo-{pk}", allowed=IMAGES, public=True)
 
 
 @login_required

@@ -9,6 +9,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
 from core import uploads
+from core.files import GeneratedName
+from tests.files import HTML, PNG_HEADER_THEN_HTML, PNG_THEN_HTML, png_bytes
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The messages compared below are the English ones, whatever ran before."""
+    with translation.override("en"):
+        yield
 
 
 def _zip(members: dict[str, bytes]) -> bytes:
@@ -73,3 +82,49 @@ def test_check_upload_refuses_a_type_that_is_not_allowed():
             "This file type is not accepted: upload a PDF, an Office document or an image."
         ]
     }
+
+
+def test_a_real_picture_passes_the_image_check():
+    upload = SimpleUploadedFile("logo.bmp", png_bytes())
+    kind = uploads.check_upload(upload, max_bytes=10_000, allowed=uploads.IMAGES, field="logo")
+    assert (kind.kind, upload.name) == ("png", "document.png")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (HTML, "This file is not an image: upload a PNG, JPEG, GIF or WebP picture."),
+        (
+            PNG_HEADER_THEN_HTML,
+            "This picture is damaged or is not really an image: save it again as PNG or JPEG.",
+        ),
+        (
+            PNG_THEN_HTML,
+            "This picture is damaged or is not really an image: save it again as PNG or JPEG.",
+        ),
+        (b"%PDF-1.7 ...", "This file is not an image: upload a PNG, JPEG, GIF or WebP picture."),
+    ],
+    ids=["html", "png-header-then-html", "png-then-html", "pdf"],
+)
+def test_only_real_pictures_pass_as_images(content, message):
+    upload = SimpleUploadedFile("logo.png", content)
+    with pytest.raises(ValidationError) as refused:
+        uploads.check_upload(upload, max_bytes=10_000, allowed=uploads.IMAGES, field="logo")
+    assert refused.value.message_dict == {"logo": [message]}
+
+
+def test_a_picture_with_a_page_inside_is_refused_even_among_documents():
+    upload = SimpleUploadedFile("brochure.png", PNG_HEADER_THEN_HTML)
+    with pytest.raises(ValidationError):
+        uploads.check_upload(upload, max_bytes=10_000, allowed=uploads.DOCUMENTS, field="brochure")
+
+
+@pytest.mark.parametrize(
+    ("sent", "suffix"),
+    [("document.pdf", ".pdf"), ("../../evil.html", ""), ("x.js", ""), ("photo.JPG", ".jpg")],
+)
+def test_stored_names_are_generated_and_keep_only_known_extensions(sent, suffix):
+    name = GeneratedName("brochures")(None, sent)
+    folder, year, stem = name.split("/")
+    assert (folder, len(year), len(stem)) == ("brochures", 4, 32 + len(suffix))
+    assert stem.endswith(suffix) and ".." not in name

@@ -11,7 +11,12 @@ from openpyxl import load_workbook
 from matchmaking.models import PublicationStatus, TechnologyOffer
 from matchmaking.views.imports import SESSION_KEY
 from tests.factories import UserFactory
-from tests.spreadsheets import technology_rows, xlsx_bytes
+from tests.spreadsheets import (
+    deeply_compressed_xlsx,
+    far_cell_xlsx,
+    technology_rows,
+    xlsx_bytes,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -214,3 +219,37 @@ def test_preview_query_count_does_not_grow_with_rows(
     with django_assert_num_queries(10):
         response = client.get(preview_url)
     assert len(response.context["result"].rows) == count
+
+
+BOMB_BY_DIMENSIONS = (
+    "The sheet spans 1,048,576 rows and 16,384 columns; a list of technologies fits in 5,000 "
+    "rows and 100 columns. Delete the empty rows and columns after your data (or copy the data "
+    "into a new file) and upload it again."
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (far_cell_xlsx(), BOMB_BY_DIMENSIONS),
+        (deeply_compressed_xlsx(5 * 1024 * 1024), "The workbook is too large once unpacked."),
+        (deeply_compressed_xlsx(40 * 1024 * 1024), "The workbook is too large once unpacked."),
+    ],
+    ids=["huge-dimensions", "deep-compression", "expands-past-the-limit"],
+)
+def test_spreadsheet_bombs_are_refused_at_once(client, owner, org_a, content, message):
+    client.force_login(owner)
+    response = _upload(client, org_a, content)
+    assert response.status_code == 200
+    assert response.context["form"].errors == {"file": [message]}
+    assert message in response.content.decode()
+    assert SESSION_KEY not in client.session
+
+
+def test_a_far_cell_in_a_sheet_without_declared_size_is_never_expanded(client, owner, org_a):
+    client.force_login(owner)
+    response = _upload(client, org_a, far_cell_xlsx(declare_dimension=False))
+    preview = client.get(response.url)
+    assert preview.context["result"].errors[0].message == (
+        "The file has no technology below the header."
+    )

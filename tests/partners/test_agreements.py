@@ -11,12 +11,13 @@ from django.utils import timezone, translation
 
 from partners.models import Agreement
 from tests.factories import ForeignOrganizationFactory, OrganizationFactory
+from tests.files import PNG_HEADER_THEN_HTML, png_bytes
 
 pytestmark = pytest.mark.django_db
 S = Agreement.Status
 
 PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+PNG = png_bytes()  # a real picture: a PNG header alone is refused
 
 
 def _docx() -> bytes:
@@ -163,6 +164,11 @@ def test_office_documents_and_images_are_accepted_by_content(
             "archive.docx",
             b"PK\x03\x04 not really a zip",
             "This file type is not accepted: upload a PDF, an Office document or an image.",
+        ),
+        (
+            "scan.png",
+            PNG_HEADER_THEN_HTML,
+            "This picture is damaged or is not really an image: save it again as PNG or JPEG.",
         ),
         (
             "huge.pdf",

@@ -63,6 +63,7 @@ API_OFFICIALS_DONE = "401 403 403 403 200"
 ROUTES: dict[str, R] = {
     # --- Django and the language switch -----------------------------------------------------
     "set_language": R("302 302 302 302 302", SAME),
+    "healthz": R(PUBLIC, POST_ONLY),
     # --- REST API: catalogue ----------------------------------------------------------------
     "api:sector-list": R(API_PUBLIC, API_READ_ONLY),
     "api:sector-detail": R(API_PUBLIC, API_READ_ONLY, pk="sector"),
@@ -144,6 +145,7 @@ ROUTES: dict[str, R] = {
     # --- Organisations ----------------------------------------------------------------------
     "partners:sign_up": R("200 302 302 302 302", SAME),
     "partners:detail": R(PUBLIC, SAME, pk="org_a"),
+    "partners:logo": R(PUBLIC, POST_ONLY, pk="org_a"),
     "partners:edit": R("login 200 403 403 200", SAME, pk="org_a"),
     "partners:members": R("login 200 403 403 200", SAME, pk="org_a"),
     "partners:invitation_accept": R("200 403 403 403 403", SAME, token="invitation_token"),
@@ -172,6 +174,8 @@ ROUTES: dict[str, R] = {
     "matchmaking:offer_import_template_csv": R(PUBLIC, SAME),
     "matchmaking:offer_import_preview": R("login 404 404 404 404", SAME, token="import_token"),
     "matchmaking:offer_detail": R("404 200 404 404 200", SAME, reference="draft_offer"),
+    # A draft's brochure stays as private as the draft.
+    "matchmaking:offer_brochure": R("404 200 404 404 200", POST_ONLY, reference="draft_offer"),
     "matchmaking:offer_edit": R("login 200 404 404 200", SAME, reference="draft_offer"),
     "matchmaking:offer_submit": R(
         LOGIN_THEN_POST_ONLY, "login 302 404 404 302", reference="draft_offer"
@@ -290,13 +294,7 @@ ROUTES: dict[str, R] = {
     "reports:export_xlsx": R(OFFICIALS, SAME),
     "reports:export_csv": R(OFFICIALS, SAME),
     "audit:list": R(OFFICIALS, SAME),
-    # --- Uploaded files, served by Django only with DEBUG on -------------------------------
-    # An agreement's document is only handed out by partners:agreement_document (officials).
-    "^media/(?P<path>.*)$": R("404 404 404 404 404", SAME, path="media_path"),
 }
-
-# Routes that exist only while DEBUG is on when the URL configuration is first loaded.
-DEBUG_ONLY = {"^media/(?P<path>.*)$"}
 
 ADMIN_POST = "admin-login admin-login admin-login admin-login -"
 

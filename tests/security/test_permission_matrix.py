@@ -16,7 +16,7 @@ from django.db import transaction
 from django.test import Client, override_settings
 from django.utils import translation
 
-from tests.security.matrix import ADMIN_OFFICIALS, ADMIN_SITE, DEBUG_ONLY, ROUTES
+from tests.security.matrix import ADMIN_OFFICIALS, ADMIN_SITE, ROUTES
 from tests.security.routes import (
     Pattern,
     admin_models,
@@ -70,11 +70,7 @@ def test_every_url_has_a_declared_outcome():
 
 def test_every_declaration_names_an_existing_url_and_all_its_parameters():
     patterns = {p.key: p for p in all_patterns() if not p.is_admin and not p.is_format_twin}
-    problems = [
-        f"{key}: no such URL any more"
-        for key in ROUTES
-        if key not in patterns and key not in DEBUG_ONLY
-    ]
+    problems = [f"{key}: no such URL any more" for key in ROUTES if key not in patterns]
     for key, pattern in patterns.items():
         declared = ROUTES.get(key)
         if declared is not None and set(declared.params) != set(pattern.kwargs):

@@ -59,6 +59,16 @@ def _event(status, day: date) -> tuple[Event, list, list]:
     return event, slots, tables
 
 
+def _png() -> bytes:
+    from io import BytesIO
+
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (2, 2), "white").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
 def build_world() -> World:
     org_a = OrganizationFactory(name="Công ty A", name_en="Company A")
     org_b = OrganizationFactory(name="Công ty B", name_en="Company B")
@@ -80,6 +90,8 @@ def build_world() -> World:
     draft_offer = OfferFactory(
         organization=org_a, status=PublicationStatus.DRAFT, published_at=None, title="A draft"
     )
+    draft_offer.brochure.save("brochure.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
+    org_a.logo.save("logo.png", ContentFile(_png()))
     pending_offer = OfferFactory(
         organization=org_a, status=PublicationStatus.PENDING_REVIEW, published_at=None
     )
@@ -171,7 +183,6 @@ def build_world() -> World:
         "import_token": "no-such-upload",
         "uidb64": urlsafe_base64_encode(force_bytes(forgetful.pk)),
         "reset_token": default_token_generator.make_token(forgetful),
-        "media_path": agreement.document.name,
         "view_on_site": {
             "content_type_id": ContentType.objects.get_for_model(published_offer).pk,
             "object_id": published_offer.pk,
