@@ -539,13 +539,17 @@ def solve(
     *,
     time_limit: float = 30,
     seed: int = 0,
-    full_model_max_vars: int = FULL_MODEL_MAX_VARS,
+    full_model_max_vars: int | None = None,
 ) -> Result:
     """Schedule ``instance``; see the module docstring and README.md for the method.
 
     ``full_model_max_vars``: events with more x[m, s] variables (and no break-spread rule) go
     through the large-event decomposition; tests lower it to exercise that path on small events.
+    Unset, it is read from ``FULL_MODEL_MAX_VARS`` at call time (not at import), so the worker
+    task, which never passes it, follows a changed module setting.
     """
+    if full_model_max_vars is None:
+        full_model_max_vars = FULL_MODEL_MAX_VARS
     budget = Budget(time_limit, len(instance.meetings))
     prob = prepare(instance)
     levels = Levels(log=TimedLog(budget.start))

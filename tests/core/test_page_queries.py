@@ -183,8 +183,9 @@ def test_catalogue_with_a_search_and_filters(
         + "?q=shrimp+hatchery&sector=AQU&trl_min=2&mode=licence&mode=training&ip=none"
         + "&ip=patent_pending&price_to=1000000&price_currency=USD&sort=-trl"
     )
-    # the filter panel's sectors and modes, the paginator's count, the page, their sectors
-    response = _get(client, django_assert_num_queries, url, 5 + SEARCH + SESSION * logged_in)
+    # the filter panel's sectors and modes, the chosen sector's leaves, the paginator's count,
+    # the page, their sectors
+    response = _get(client, django_assert_num_queries, url, 6 + SEARCH + SESSION * logged_in)
     assert response.context["page"].paginator.count == world["n"]
     # The same filters again: results and panel come from the cache.
     with django_assert_num_queries(SESSION * logged_in):
@@ -196,8 +197,9 @@ def test_needs_list_with_a_search(client, django_assert_num_queries, owner, worl
     if logged_in:
         client.force_login(owner)
     url = reverse("matchmaking:need_list") + "?q=nuoi+tom&sector=AQU"
-    # the sector list, the paginator's count, the page of needs, their sectors
-    response = _get(client, django_assert_num_queries, url, 4 + SEARCH + SESSION * logged_in)
+    # the sector list, the chosen sector's leaves, the paginator's count, the page of needs,
+    # their sectors
+    response = _get(client, django_assert_num_queries, url, 5 + SEARCH + SESSION * logged_in)
     assert len(response.context["page"]) == world["n"]
 
 

@@ -12,7 +12,8 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from events.models import Event, Feedback, FeedbackInvitation, Meeting, Registration
 from events.services.feedback import (
@@ -67,6 +68,12 @@ def past(org_a, org_b, owner, outsider):
     return SimpleNamespace(event=event, a=a, b=b, c=c, ab=ab, bc=bc, ac=ac)
 
 
+def _in(language: str, text: str, **values) -> str:
+    """``text`` translated, with ``values`` (an event's name too) in ``language``."""
+    with translation.override(language):
+        return gettext(text) % {k: str(v) for k, v in values.items()} if values else gettext(text)
+
+
 def _send(capture, **kwargs):
     with capture(execute=True):
         return feedback_invitations_send(**kwargs)
@@ -104,7 +111,8 @@ def test_reminder_a_week_later_only_to_who_has_not_answered(
     again = _send(django_capture_on_commit_callbacks)
     # B is reminded by email; C (nobody to write to) is marked reminded too; A answered.
     assert (counts["reminders"], again["reminders"]) == (2, 0)
-    assert [(m.to, m.subject.startswith("Reminder")) for m in mailoutbox] == [
+    reminder = _in(outsider.language, "Reminder: %(subject)s").split("%")[0]
+    assert [(m.to, m.subject.startswith(reminder)) for m in mailoutbox] == [
         ([outsider.email], True)
     ]
 
@@ -118,12 +126,23 @@ def test_answer_before_the_email_stops_it(past, mailoutbox, django_capture_on_co
     assert past.a.registered_by.email not in [m.to[0] for m in mailoutbox]
 
 
-def test_follow_up_six_months_later(past, mailoutbox, django_capture_on_commit_callbacks):
+def test_follow_up_six_months_later(
+    past, mailoutbox, django_capture_on_commit_callbacks, owner, outsider
+):
+    outsider.language = "en"
+    outsider.save(update_fields=["language"])
     later = past.event.ends_on + timedelta(days=182)
     counts = _send(django_capture_on_commit_callbacks, today=later)
     assert counts == {"after_event": 0, "follow_up": 3, "reminders": 0}
-    assert len(mailoutbox) == 2
-    assert all("Six months after" in m.subject for m in mailoutbox)
+    # Each in the reader's language: A's registrant reads Vietnamese, B's English.
+    subject = "Six months after %(event)s: what came of your meetings?"
+    assert sorted((m.to[0], m.subject) for m in mailoutbox) == sorted(
+        [
+            (owner.email, _in("vi", subject, event=past.event)),
+            (outsider.email, _in("en", subject, event=past.event)),
+        ]
+    )
+    assert _in("vi", subject, event=past.event) != _in("en", subject, event=past.event)
 
 
 def test_no_email_for_old_events_or_events_not_held(

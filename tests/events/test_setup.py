@@ -335,8 +335,8 @@ def test_a_session_outside_the_event_dates_is_refused(event, official):
     with pytest.raises(ValidationError) as refused:
         event_sessions_update(event=event, user=official, saved=[late])
     assert refused.value.messages == [
-        "The session Chiều 14:00–15:00 is on 01/09/2030, outside the event's dates "
-        "(01/07/2030 – 01/07/2030)."
+        "The session Chiều 14:00–15:00 is on 09/01/2030, outside the event's dates "
+        "(07/01/2030 – 07/01/2030)."
     ]
     assert event.sessions.count() == 1
 
