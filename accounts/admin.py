@@ -41,9 +41,21 @@ class UserAdmin(BaseUserAdmin):
             return readonly
         return readonly + PRIVILEGE_FIELDS
 
+    @staticmethod
+    def _out_of_reach(request, obj) -> bool:
+        """Officials may change people's details and their own account, never another
+        official's or a superuser's: its email or password would hand them that account
+        (and whatever it may do that theirs may not), with nothing to show who acted."""
+        if obj is None or request.user.is_superuser:
+            return False
+        return obj.is_superuser or (obj.is_staff and obj.pk != request.user.pk)
+
     def has_change_permission(self, request, obj=None):
-        # Officials may change people's details, never a superuser's account (its email or
-        # password would hand them the superuser's powers).
-        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+        if self._out_of_reach(request, obj):
             return False
         return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if self._out_of_reach(request, obj):
+            return False
+        return super().has_delete_permission(request, obj)

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -30,9 +31,14 @@ def checkin(request, pk: int):
     """Search participants by organisation or person and check them in; scan badges."""
     event = event_or_404(pk)
     context = _results(event, request.GET.get("q", ""))
-    if request.htmx:
-        return render(request, "events/manage/_checkin_results.html", context)
-    return render(request, "events/manage/checkin.html", context)
+    # The search pushes its URL: going back to it after htmx's history cache missed is a
+    # history-restore request, which replaces the whole page and so needs the whole page.
+    if request.htmx and not request.htmx.history_restore_request:
+        response = render(request, "events/manage/_checkin_results.html", context)
+    else:
+        response = render(request, "events/manage/checkin.html", context)
+    patch_vary_headers(response, ["HX-Request"])  # the two answers must not share a cache entry
+    return response
 
 
 def _results(event, query: str) -> dict:

@@ -100,6 +100,29 @@ def test_official_cannot_change_a_superusers_account_or_password(client, officia
     assert superuser.check_password(PASSWORD)
 
 
+def test_official_cannot_take_over_another_officials_account(client, official):
+    colleague = UserFactory(full_name="Cán bộ khác", is_staff=True)
+    colleague.groups.add(Group.objects.get(name=OFFICIALS_GROUP))
+    client.force_login(official)
+    change = reverse("admin:accounts_user_change", args=[colleague.pk])
+    response = client.post(change, _change_form(colleague, email="mine@example.org"))
+    assert response.status_code == 403
+    password = reverse("admin:auth_user_password_change", args=[colleague.pk])
+    response = client.post(
+        password,
+        {"password1": "taken over 12345", "password2": "taken over 12345", "usable_password": "1"},
+    )
+    assert response.status_code == 403
+    delete = reverse("admin:accounts_user_delete", args=[colleague.pk])
+    assert client.post(delete, {"post": "yes"}).status_code == 403
+    colleague.refresh_from_db()
+    assert colleague.email != "mine@example.org"
+    assert colleague.check_password("correct horse battery")
+    # Their own account stays theirs to edit.
+    own = reverse("admin:accounts_user_change", args=[official.pk])
+    assert client.get(own).status_code == 200
+
+
 def test_superuser_can_grant_powers(client, superuser):
     target = UserFactory()
     client.force_login(superuser)

@@ -94,6 +94,19 @@ def test_checkin_search_by_htmx_returns_the_matching_rows(client, day, official)
     assert response.status_code == 200
     assert [r.pk for r in response.context["results"]] == [day.a.pk]
     assert b"<html" not in response.content
+    assert "HX-Request" in response["Vary"]
+
+
+def test_going_back_to_a_search_after_a_history_miss_gets_the_whole_page(client, day, official):
+    client.force_login(official)
+    response = client.get(
+        reverse("events:checkin", args=[day.event.pk]),
+        {"q": "Đồ Sơn"},
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_HISTORY_RESTORE_REQUEST="true",
+    )
+    assert b"<html" in response.content
+    assert [r.pk for r in response.context["results"]] == [day.a.pk]
 
 
 def test_check_in_by_search_records_the_first_time_only(client, day, official):

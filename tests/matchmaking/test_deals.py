@@ -86,6 +86,27 @@ def test_signing_takes_the_rate_of_the_day_for_the_currency(deal, owner):
     assert fresh.value_vnd == Decimal("18400000")
 
 
+@pytest.mark.parametrize(
+    ("language", "value", "in_vnd"),
+    [
+        ("vi", "1.000.000\u00a0KRW", "≈ 18.400.000\u00a0₫"),
+        ("en", "1,000,000\u00a0KRW", "≈ 18,400,000\u00a0VND"),
+    ],
+)
+def test_board_and_form_write_values_as_the_readers_language_does(
+    client, deal, owner, org_a, language, value, in_vnd
+):
+    deal.stage, deal.contract_value, deal.currency = Deal.Stage.CONTRACT_SIGNED, 1_000_000, "KRW"
+    services.deal_save(deal=deal, user=owner)
+    client.force_login(owner)
+    with translation.override(language):
+        board = client.get(reverse("deals:organization", args=[org_a.pk])).content.decode()
+        form = client.get(reverse("deals:edit", args=[deal.pk])).content.decode()
+    assert value in board
+    assert in_vnd in board
+    assert in_vnd.removeprefix("≈ ") in form
+
+
 def test_signing_keeps_an_entered_rate_and_vnd_has_rate_one(deal, owner):
     deal.stage, deal.contract_value, deal.currency = Deal.Stage.CONTRACT_SIGNED, 1000, "USD"
     deal.rate_to_vnd = Decimal("24000")
