@@ -372,6 +372,11 @@ class OnSiteMeetingForm(forms.Form):
         label=_("Participant"), queryset=Registration.objects.none()
     )
     registration_b = forms.ModelChoiceField(label=_("Meets"), queryset=Registration.objects.none())
+    beyond_maximum = forms.BooleanField(
+        label=_("Add beyond the maximum"),
+        required=False,
+        help_text=_("Even if a participant already has its maximum number of meetings."),
+    )
 
     def __init__(self, *args, participants=(), **kwargs):
         super().__init__(*args, **kwargs)

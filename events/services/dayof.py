@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 import audit
 from events.models import Event, Meeting, MeetingRequest, Registration, Slot, Table
-from events.services.schedule import ACTIVE, TAKEN, conflicts
+from events.services.schedule import ACTIVE, TAKEN, at_maximum, conflicts
 from events.services.setup import require_official
 from partners.models import Membership
 
@@ -162,13 +162,16 @@ def meeting_add_on_site(
     slot: Slot,
     table: Table,
     official,
+    beyond_maximum: bool = False,
 ) -> Meeting:
     """Add a last-minute meeting at a free table, for two participants who are checked in.
 
     The same checks as ``events.services.schedule.meeting_add`` (table free, both participants
-    free and available in the slot, a host's own table, interpreters, a pair meets once), while
-    the agendas are out or the event runs, and only in a slot that is not over. The meeting is
-    manual and locked. Side effects: an audit entry.
+    free and available in the slot, a host's own table, interpreters, a pair meets once, the
+    maximum number of meetings unless ``beyond_maximum``), while the agendas are out or the
+    event runs, and only in a slot that is not over. Meetings marked no-show do not count
+    towards the maximum: the new meeting usually replaces one. The meeting is manual and
+    locked. Side effects: an audit entry.
     """
     require_official(official)
     event = Event.objects.select_for_update().get(pk=event.pk)
@@ -198,6 +201,8 @@ def meeting_add_on_site(
             _("%(a)s and %(b)s already meet.") % {"a": a.organization, "b": b.organization}
         )
     reasons = conflicts(event=event, slot=slot, table=table, a=a, b=b)
+    if not beyond_maximum:
+        reasons += at_maximum(event, [a, b], no_shows=False)
     if reasons:
         raise ValidationError(reasons)
     request = (

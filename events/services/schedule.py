@@ -259,15 +259,18 @@ def meeting_lock(*, meeting: Meeting, official, locked: bool = True) -> Meeting:
     return meeting
 
 
-def meeting_counts(event: Event, registrations) -> dict[int, int]:
-    """How many meetings (not cancelled) each of these participants has."""
+def meeting_counts(event: Event, registrations, *, no_shows: bool = True) -> dict[int, int]:
+    """How many meetings (not cancelled) each of these participants has; without the no-shows
+    when ``no_shows`` is False (a meeting nobody came to is no meeting for the maximum)."""
     ids = [r.pk for r in registrations]
     counts = dict.fromkeys(ids, 0)
-    for a, b in (
-        Meeting.objects.filter(ACTIVE, event=event)
-        .filter(Q(registration_a__in=ids) | Q(registration_b__in=ids))
-        .values_list("registration_a_id", "registration_b_id")
-    ):
+    meetings = Meeting.objects.filter(ACTIVE, event=event)
+    if not no_shows:
+        meetings = meetings.exclude(status=Meeting.Status.NO_SHOW)
+    pairs = meetings.filter(Q(registration_a__in=ids) | Q(registration_b__in=ids)).values_list(
+        "registration_a_id", "registration_b_id"
+    )
+    for a, b in pairs:
         for reg in (a, b):
             if reg in counts:
                 counts[reg] += 1
@@ -282,6 +285,23 @@ def above_maximum(event: Event, registrations) -> list[str]:
         % {"org": r.organization, "count": counts[r.pk], "max": r.meeting_limit}
         for r in registrations
         if counts[r.pk] > r.meeting_limit
+    ]
+
+
+def at_maximum(event: Event, registrations, *, no_shows: bool = True) -> list[str]:
+    """Why each of these participants may get no further meeting: it has its maximum."""
+    counts = meeting_counts(event, registrations, no_shows=no_shows)
+    return [
+        ngettext(
+            "%(org)s already has %(count)d meeting, the most it may have: tick “Add beyond "
+            "the maximum” to add this one anyway.",
+            "%(org)s already has %(count)d meetings, the most it may have: tick “Add beyond "
+            "the maximum” to add this one anyway.",
+            counts[r.pk],
+        )
+        % {"org": r.organization, "count": counts[r.pk]}
+        for r in registrations
+        if counts[r.pk] >= r.meeting_limit
     ]
 
 
@@ -313,19 +333,7 @@ def meeting_add(
         )
     reasons = conflicts(event=event, slot=slot, table=table, a=a, b=b)
     if not beyond_maximum:
-        counts = meeting_counts(event, [a, b])
-        reasons += [
-            ngettext(
-                "%(org)s already has %(count)d meeting, the most it may have: tick “Add beyond "
-                "the maximum” to add this one anyway.",
-                "%(org)s already has %(count)d meetings, the most it may have: tick “Add beyond "
-                "the maximum” to add this one anyway.",
-                counts[r.pk],
-            )
-            % {"org": r.organization, "count": counts[r.pk]}
-            for r in (a, b)
-            if counts[r.pk] >= r.meeting_limit
-        ]
+        reasons += at_maximum(event, [a, b])
     if reasons:
         raise ValidationError(reasons)
     request = (

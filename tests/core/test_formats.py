@@ -48,8 +48,8 @@ def test_money_writes_each_currency_the_languages_way(language, vnd, usd, krw):
             "vi",
             [
                 f"50.000.000 – 120.000.000{NBSP}₫",
-                f"from 2.000,00{NBSP}USD",
-                f"up to 900.000{NBSP}₫",
+                f"từ 2.000,00{NBSP}USD",
+                f"tối đa 900.000{NBSP}₫",
                 f"7.000{NBSP}₫",
                 "",
             ],
@@ -155,7 +155,7 @@ def test_offer_prices_on_the_offer_page_and_in_the_catalogue(client, language, v
 @pytest.mark.parametrize(
     ("language", "budget", "deadline"),
     [
-        ("vi", f"from 800.000.000{NBSP}₫", "30 tháng 6, 2031"),
+        ("vi", f"từ 800.000.000{NBSP}₫", "30 tháng 6, 2031"),
         ("en", f"from 800,000,000{NBSP}VND", "30 June 2031"),
     ],
 )

@@ -282,6 +282,31 @@ def test_on_site_meeting_for_two_checked_in_free_participants(client, day, offic
     assert AuditEntry.objects.filter(action="events.meeting_add_on_site").count() == 1
 
 
+def test_on_site_meeting_respects_the_maximum_unless_the_official_goes_beyond(
+    client, day, official
+):
+    """A has one meeting (with B, now) and may have one: a second is refused, unless ticked;
+    once A's meeting is a no-show it no longer counts, so its replacement needs no tick."""
+    Registration.objects.filter(pk=day.a.pk).update(max_meetings=1)
+    _check_in(day.a, day.c)
+    client.force_login(official)
+    url = reverse("events:meeting_add_on_site", args=[day.event.pk, day.future.pk, day.t2.pk])
+    choice = {"registration_a": day.a.pk, "registration_b": day.c.pk}
+    response = client.post(url, choice)
+    assert response.status_code == 409
+    assert "already has 1 meeting, the most it may have" in response.content.decode()
+    assert not Meeting.objects.filter(slot=day.future).exists()
+
+    Meeting.objects.filter(pk=day.ab.pk).update(status=Meeting.Status.NO_SHOW)
+    assert client.post(url, choice).status_code == 302
+    assert Meeting.objects.filter(slot=day.future, registration_a=day.a).exists()
+
+    Meeting.objects.filter(slot=day.future).delete()
+    Meeting.objects.filter(pk=day.ab.pk).update(status=Meeting.Status.HELD)
+    assert client.post(url, {**choice, "beyond_maximum": "on"}).status_code == 302
+    assert Meeting.objects.filter(slot=day.future, registration_a=day.a).exists()
+
+
 def test_on_site_meeting_refused_for_absent_or_busy_participants(day, official):
     _check_in(day.a, day.c)
     with pytest.raises(ValidationError, match="has not checked in"):
