@@ -426,5 +426,3 @@ LOGGING = {
 }
 
 FORM_RENDERER = "core.forms.PortalFormRenderer"
-# Opt in to Django 6 behaviour now: a typed "example.org" becomes https://example.org.
-FORMS_URLFIELD_ASSUME_HTTPS = True

@@ -8,6 +8,19 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 
+class WebAddressField(models.URLField):
+    """A URL column whose forms take an address typed without a scheme as ``https://``
+    (Django 6's default, chosen here rather than through the deprecated transitional setting).
+    Migrations see a plain ``URLField``: only the form differs."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.URLField", args, kwargs
+
+
 class TimeStamped(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

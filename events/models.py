@@ -3,7 +3,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from core.models import BackgroundRun, TimeStamped, localized
+from core.models import BackgroundRun, TimeStamped, WebAddressField, localized
 from matchmaking.models import Language
 
 
@@ -230,7 +230,7 @@ class Table(models.Model):
         _("interpreter language"), max_length=2, choices=Language.choices, blank=True
     )
     is_virtual = models.BooleanField(_("virtual"), default=False)
-    meeting_link = models.URLField(_("meeting link"), blank=True)
+    meeting_link = WebAddressField(_("meeting link"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
@@ -679,7 +679,7 @@ class CalendarEntry(models.Model):
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     table_label = models.CharField(_("table"), max_length=40)
-    meeting_link = models.URLField(_("meeting link"), blank=True)
+    meeting_link = WebAddressField(_("meeting link"), blank=True)
     cancelled = models.BooleanField(_("cancelled"), default=False)
     sequence = models.PositiveIntegerField(_("sequence"), default=0)
     changed_at = models.DateTimeField(_("changed at"))

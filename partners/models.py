@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from core.files import GeneratedName, version_tag
-from core.models import TimeStamped, localized
+from core.models import TimeStamped, WebAddressField, localized
 
 tax_code_validator = RegexValidator(
     r"^\d{10}(-\d{3})?$",
@@ -51,7 +51,7 @@ class Organization(TimeStamped):
         validators=[tax_code_validator],
         help_text=_("Vietnamese enterprise tax code (mã số thuế)."),
     )
-    website = models.URLField(_("website"), blank=True)
+    website = WebAddressField(_("website"), blank=True)
     email = models.EmailField(_("contact email"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     address = models.CharField(_("address"), max_length=255, blank=True)

@@ -28,6 +28,16 @@ def test_admin_edits_own_organization(client, owner, org_a):
     assert (org_a.province, org_a.description) == ("Hải Phòng", "Nuôi tôm và chế biến hải sản.")
 
 
+def test_a_website_typed_without_its_scheme_is_kept_as_https(client, owner, org_a):
+    client.force_login(owner)
+    response = client.post(
+        reverse("partners:edit", args=[org_a.pk]), _profile(website="doson.example.vn")
+    )
+    assert response.status_code == 302
+    org_a.refresh_from_db()
+    assert org_a.website == "https://doson.example.vn"
+
+
 def test_member_of_another_organization_cannot_edit(client, outsider, org_a):
     before = org_a.name
     client.force_login(outsider)
