@@ -227,6 +227,9 @@ class ManageRegistrationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin
         summary="Start a scheduler run for an event (runs in the background)",
         responses={202: OpenApiResponse(ScheduleRunSerializer, "The run is queued.")},
     ),
+    cancel=extend_schema(
+        summary="Cancel a queued or running run (the schedule stays as it was)", **NO_BODY
+    ),
 )
 class ScheduleRunViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, _OfficialViewSet
@@ -253,6 +256,11 @@ class ScheduleRunViewSet(
             seed=data["seed"],
         )
         return Response(ScheduleRunSerializer(run).data, status=status.HTTP_202_ACCEPTED)
+
+    @action(detail=True, methods=["post"])
+    def cancel(self, request, pk=None):
+        run = services.schedule_run_cancel(run=self.get_object(), user=request.user)
+        return Response(ScheduleRunSerializer(run).data)
 
 
 @extend_schema_view(

@@ -49,6 +49,7 @@ def _officials_operations(portal) -> list[tuple[str, str]]:
         ("get", "/api/v1/manage/schedule-runs/"),
         ("post", "/api/v1/manage/schedule-runs/"),
         ("get", f"/api/v1/manage/schedule-runs/{run.pk}/"),
+        ("post", f"/api/v1/manage/schedule-runs/{run.pk}/cancel/"),
         ("get", "/api/v1/manage/meetings/"),
         ("get", f"/api/v1/manage/meetings/{meeting.pk}/"),
         ("post", f"/api/v1/manage/meetings/{meeting.pk}/move/"),
@@ -231,6 +232,19 @@ def test_official_starts_a_run_and_polls_it(
         "/api/v1/manage/schedule-runs/", {"event": portal["published"].pk, "time_limit": 5}
     )
     assert again.status_code == 409
+
+
+def test_official_cancels_a_queued_run_once(official, closed_event):
+    run = ScheduleRun.objects.create(event=closed_event, requested_by=official)
+    client = client_with_token(official)
+    response = client.post(f"/api/v1/manage/schedule-runs/{run.pk}/cancel/")
+    assert response.status_code == 200, response.json()
+    assert response.json()["status"] == "failed"
+    run.refresh_from_db()
+    assert run.status == ScheduleRun.Status.FAILED
+    again = client.post(f"/api/v1/manage/schedule-runs/{run.pk}/cancel/")
+    assert again.status_code == 409
+    assert problem(again)["detail"]
 
 
 def test_schedule_run_start_is_throttled(official, closed_event, settings):
