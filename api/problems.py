@@ -12,11 +12,13 @@ conflicts with the current state: registration closed, slot taken…) is a 409, 
 
 from __future__ import annotations
 
+import json
+
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -45,6 +47,7 @@ TITLES = {
     "conflict": _("Conflict with the current state"),
     "unsupported_media_type": _("Unsupported media type"),
     "throttled": _("Too many requests"),
+    "server_error": _("Internal error"),
     "error": _("Error"),
 }
 
@@ -136,3 +139,17 @@ def problem_handler(exc, context):
 
     set_rollback()
     return problem_response(exc, context.get("request"))
+
+
+def outside_drf(request, *, status_code: int, code: str, detail) -> HttpResponse:
+    """A problem document for what never reached a DRF view: an unknown path under /api/
+    (Django's 404) or a crash (Django's 500). Built without DRF's renderer, which needs a view."""
+    body = {
+        "type": problem_type(code),
+        "title": str(TITLES.get(code, TITLES["error"])),
+        "status": status_code,
+        "detail": str(detail),
+        "instance": request.get_full_path(),
+        "code": code,
+    }
+    return HttpResponse(json.dumps(body), status=status_code, content_type=CONTENT_TYPE)

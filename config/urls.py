@@ -25,5 +25,8 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+handler404 = "core.errors.page_not_found"
+handler500 = "core.errors.server_error"
+
 # No URL serves MEDIA_ROOT, not even in development: agreement documents are stored there, and
 # brochures and logos go out through their own views (core/files.py, docs/operations.md).

@@ -131,3 +131,24 @@ def test_problem_types_are_documented(client):
     response = client.get("/api/problems/")
     assert response.status_code == 200
     assert 'id="not-authenticated"' in response.content.decode()
+
+
+def test_problem_404_outside_the_versioned_api_but_html_for_pages(api, client):
+    _check(api.get("/api/v2/offers/"), 404, "not_found")
+    page = client.get("/no-such-page/")
+    assert page.status_code == 404
+    assert page["Content-Type"].startswith("text/html")
+
+
+def test_problem_500_when_the_api_crashes_and_no_trace_leaks(api, monkeypatch):
+    from api.views import catalogue
+
+    def crash(self, request, *args, **kwargs):
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(catalogue.SectorViewSet, "list", crash)
+    api.raise_request_exception = False
+    response = api.get("/api/v1/sectors/")
+    body = _check(response, 500, "server_error")
+    assert "secret internals" not in response.content.decode()
+    assert body["title"] == "Internal error"
