@@ -8,13 +8,11 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from accounts.permissions import OFFICIAL_APPS, sync_officials_group
+        from accounts.permissions import on_post_migrate
 
-        def on_post_migrate(sender, **kwargs):
-            # Permissions of each app exist only after its own post_migrate: sync after each.
-            if sender.label in (*OFFICIAL_APPS, self.label):
-                sync_officials_group()
-
+        # A module-level receiver: signals hold receivers weakly, and a function defined here
+        # would be collected once ready() returns (it was, with production settings: a fresh
+        # installation had no officials group).
         post_migrate.connect(on_post_migrate, dispatch_uid="accounts.sync_officials_group")
 
         from axes.signals import user_locked_out

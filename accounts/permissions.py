@@ -18,3 +18,10 @@ def sync_officials_group(**kwargs) -> Group:
     )
     group.permissions.add(*wanted, *extra)
     return group
+
+
+def on_post_migrate(sender, **kwargs) -> None:
+    """Sync the group after the migrate of each app it takes permissions from: an app's
+    permissions exist only after its own post_migrate."""
+    if sender.label in (*OFFICIAL_APPS, "accounts"):
+        sync_officials_group()
