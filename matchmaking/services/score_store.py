@@ -95,6 +95,39 @@ def insert(rows: Iterable[scoring.PairRow], run: ScoringRun, *, heartbeat: bool 
     return count
 
 
+FLOOR_BATCH = 10_000
+
+
+def update_floors(model, floors: dict[int, float]) -> None:
+    """Set ``score_floor`` of each record ``pk`` to its value where it differs: on PostgreSQL
+    one UPDATE per 10,000 records (joined to the arrays of ids and values), elsewhere one per
+    distinct value. A full recompute sets 40,000 floors: that took 5,000 UPDATEs and 19 s."""
+    if not floors:
+        return
+    if connection.vendor == "postgresql":
+        table = connection.ops.quote_name(model._meta.db_table)
+        items = list(floors.items())
+        with connection.cursor() as cursor:
+            for start in range(0, len(items), FLOOR_BATCH):
+                chunk = items[start : start + FLOOR_BATCH]
+                cursor.execute(
+                    f"UPDATE {table} AS t SET score_floor = v.floor "
+                    "FROM unnest(%s::bigint[], %s::double precision[]) AS v(id, floor) "
+                    "WHERE t.id = v.id AND t.score_floor IS DISTINCT FROM v.floor",
+                    [[pk for pk, _ in chunk], [floor for _, floor in chunk]],
+                )
+        return
+    by_value: dict[float, list[int]] = {}
+    for pk, floor in floors.items():
+        by_value.setdefault(floor, []).append(pk)
+    # Scores have 4 decimals, so there are at most 10,001 distinct floors: one UPDATE each.
+    for floor, pks in by_value.items():
+        for start in range(0, len(pks), 900):
+            model.objects.filter(pk__in=pks[start : start + 900]).exclude(score_floor=floor).update(
+                score_floor=floor
+            )
+
+
 def replace_all(result: scoring.RankResult, run: ScoringRun) -> int:
     """Replace every stored score by the pairs of `result`; call it inside a transaction so the
     old set stays readable (and comes back after a crash) until that transaction commits."""

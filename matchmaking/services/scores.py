@@ -212,18 +212,17 @@ def _floors(result: scoring.RankResult, k: int) -> tuple[dict[int, float], dict[
 
 
 def _store_floors(model, floors: dict[int, float]) -> None:
-    model.objects.update(score_floor=0)
-    _update_floors(model, {pk: floor for pk, floor in floors.items() if floor})
+    """``floors`` holds every record of the run (0 for fewer than K pairs); the others are not
+    published and have no scores. Only floors that change are written: rewriting all 40,000
+    rows on every run left as many dead rows in the offers and needs tables each time."""
+    model.objects.exclude(status=PublicationStatus.PUBLISHED).exclude(score_floor=0).update(
+        score_floor=0
+    )
+    _update_floors(model, floors)
 
 
 def _update_floors(model, floors: dict[int, float]) -> None:
-    by_value: dict[float, list[int]] = {}
-    for pk, floor in floors.items():
-        by_value.setdefault(floor, []).append(pk)
-    # Scores have 4 decimals, so there are at most 10,001 distinct floors: one UPDATE each.
-    for floor, pks in by_value.items():
-        for start in range(0, len(pks), 900):
-            model.objects.filter(pk__in=pks[start : start + 900]).update(score_floor=floor)
+    score_store.update_floors(model, floors)
 
 
 # --- One record ----------------------------------------------------------------------------------

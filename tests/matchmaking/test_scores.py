@@ -4,7 +4,13 @@ import pytest
 from django.core.management import call_command
 
 from matchmaking import scoring, services
-from matchmaking.models import MatchScore, PublicationStatus, ScoringRun
+from matchmaking.models import (
+    MatchScore,
+    PublicationStatus,
+    ScoringRun,
+    TechnologyNeed,
+    TechnologyOffer,
+)
 from matchmaking.services import score_store
 from tests.factories import NeedFactory, OfferFactory
 
@@ -182,3 +188,31 @@ def test_only_the_top_k_per_need_and_per_offer_are_kept(settings):
     for offer in offers:
         assert len([1 for (n, o) in stored if o == offer.pk]) >= 2
     assert len(stored) <= 20
+
+
+def test_each_records_floor_is_its_kth_best_stored_score(settings):
+    """The floors let one record's rescoring find whose lists it enters: each must be the K-th
+    best stored score of its record (0 with fewer than K), computed here from the rows."""
+    settings.MATCHMAKING_TOP_K = 2
+    for i in range(4):
+        NeedFactory(sectors=["AQU.FAR"], title=f"Nuôi tôm tuần hoàn {i}", min_trl=i + 4)
+        OfferFactory(sectors=["AQU.FAR"], title=f"Shrimp RAS {i}", trl=9 - i)
+    NeedFactory(sectors=["ENE.SOL"], title="Điện mặt trời áp mái")
+    # Archived since its last scores: it has none now, so no floor either.
+    archived = NeedFactory(sectors=["AQU.FAR"], status=PublicationStatus.ARCHIVED)
+    TechnologyNeed.objects.filter(pk=archived.pk).update(score_floor=0.7)
+    run = ScoringRun.objects.create(
+        kind=ScoringRun.Kind.FULL, algorithm_version=scoring.ALGORITHM_VERSION, top_k=2
+    )
+    services.scores_recompute(run_id=run.pk)
+
+    def kth(scores: list[float]) -> float:
+        return sorted(scores, reverse=True)[1] if len(scores) >= 2 else 0.0
+
+    rows = list(MatchScore.objects.values_list("need_id", "offer_id", "score"))
+    for model, column in ((TechnologyNeed, 0), (TechnologyOffer, 1)):
+        floors = dict(model.objects.values_list("pk", "score_floor"))
+        expected = {pk: kth([r[2] for r in rows if r[column] == pk]) for pk in floors}
+        assert floors == pytest.approx(expected)
+    assert any(floors.values())  # not all zero: the test would not see a lost update
+    assert TechnologyNeed.objects.get(pk=archived.pk).score_floor == 0
