@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from audit.admin_mixins import AuditedAdmin
 from events.models import (
     Event,
     EventSession,
@@ -31,7 +32,7 @@ class InterpreterInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(AuditedAdmin, admin.ModelAdmin):
     list_display = ["title", "kind", "starts_on", "city", "host", "status"]
     list_filter = ["status", "kind", "starts_on"]
     search_fields = ["title", "title_en", "venue", "host__name"]
@@ -41,14 +42,14 @@ class EventAdmin(admin.ModelAdmin):
 
 
 @admin.register(Slot)
-class SlotAdmin(admin.ModelAdmin):
+class SlotAdmin(AuditedAdmin, admin.ModelAdmin):
     list_display = ["event", "starts_at", "ends_at", "session"]
     list_filter = ["event"]
     list_select_related = ["event", "session"]
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(AuditedAdmin, admin.ModelAdmin):
     list_display = ["organization", "event", "role", "status", "checked_in_at"]
     list_filter = ["status", "role", "event", "organization__country"]
     search_fields = ["organization__name", "organization__name_en", "event__title"]
@@ -64,7 +65,7 @@ class RegistrationAdmin(admin.ModelAdmin):
 
 
 @admin.register(MeetingRequest)
-class MeetingRequestAdmin(admin.ModelAdmin):
+class MeetingRequestAdmin(AuditedAdmin, admin.ModelAdmin):
     list_display = ["requester", "recipient", "priority", "status", "created_at"]
     list_filter = ["status", "priority", "event"]
     search_fields = ["requester__organization__name", "recipient__organization__name"]
@@ -72,7 +73,7 @@ class MeetingRequestAdmin(admin.ModelAdmin):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(AuditedAdmin, admin.ModelAdmin):
     list_display = ["__str__", "event", "slot", "table", "status", "origin", "locked"]
     list_filter = ["status", "origin", "locked", "event"]
     search_fields = ["registration_a__organization__name", "registration_b__organization__name"]

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from audit.admin_mixins import AuditedAdmin
 from matchmaking.models import (
     Deal,
     MatchScore,
@@ -24,7 +25,7 @@ class TransferModeAdmin(admin.ModelAdmin):
 
 
 @admin.register(TechnologyOffer)
-class TechnologyOfferAdmin(admin.ModelAdmin):
+class TechnologyOfferAdmin(AuditedAdmin, admin.ModelAdmin):
     list_display = ["reference", "title", "organization", "trl", "status", "published_at"]
     list_filter = [
         "status",
@@ -44,7 +45,7 @@ class TechnologyOfferAdmin(admin.ModelAdmin):
 
 
 @admin.register(TechnologyNeed)
-class TechnologyNeedAdmin(admin.ModelAdmin):
+class TechnologyNeedAdmin(AuditedAdmin, admin.ModelAdmin):
     list_display = [
         "reference",
         "title",
@@ -87,7 +88,7 @@ class ScoringRunAdmin(admin.ModelAdmin):
 
 
 @admin.register(Deal)
-class DealAdmin(admin.ModelAdmin):
+class DealAdmin(AuditedAdmin, admin.ModelAdmin):
     list_display = [
         "__str__",
         "supplier",

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from audit.admin_mixins import AuditedAdmin
 from partners import services
 from partners.models import Agreement, Delegation, Invitation, Membership, Organization
 
@@ -12,7 +13,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(AuditedAdmin, admin.ModelAdmin):
     list_display = ["name", "name_en", "country", "kind", "size", "province", "verified"]
     list_filter = ["verified", "kind", "size", "country"]
     search_fields = ["name", "name_en", "tax_code", "email"]
@@ -47,7 +48,7 @@ class InvitationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(admin.ModelAdmin):
+class AgreementAdmin(AuditedAdmin, admin.ModelAdmin):
     list_display = ["title", "partner", "kind", "status", "signed_on", "expected_on", "ends_on"]
     list_filter = ["kind", "status", "partner__country"]
     search_fields = ["title", "title_en", "partner__name", "partner__name_en"]
@@ -58,7 +59,7 @@ class AgreementAdmin(admin.ModelAdmin):
 
 
 @admin.register(Delegation)
-class DelegationAdmin(admin.ModelAdmin):
+class DelegationAdmin(AuditedAdmin, admin.ModelAdmin):
     list_display = ["name", "country", "lead_partner", "head", "arrives_on", "departs_on"]
     list_filter = ["country"]
     search_fields = ["name", "name_en", "lead_partner__name", "head_name"]
