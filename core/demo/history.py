@@ -220,10 +220,43 @@ def _create_session_event(session, number, host, partner, suppliers, seekers, re
         for s, slot in enumerate(slots)
         for i in range(len(supplier_regs))
     ]
+    _requests_and_no_shows(event, session, meetings, slots)
     Meeting.objects.bulk_create(meetings)
     report.add("events", 1)
     report.add("meetings", len(meetings))
     return event
+
+
+def _requests_and_no_shows(event, session, meetings, slots) -> None:
+    """Two meetings in three came from a seeker's request, accepted by the supplier (the
+    organisers suggested the others); at sessions other than the Korean ones, whose published
+    figure is 600 meetings held, one meeting in the last slot was missed."""
+    answered = datetime.combine(session.day - timedelta(days=5), time(10, 0), tzinfo=TZ)
+    asked = [
+        (k, meeting)
+        for k, meeting in enumerate(meetings)
+        if k % 3 != 2  # every third one was the organisers' idea
+    ]
+    requests = MeetingRequest.objects.bulk_create(
+        [
+            MeetingRequest(
+                event=event,
+                requester=meeting.registration_b,
+                recipient=meeting.registration_a,
+                priority=MeetingRequest.Priority.MUST
+                if k % 4 == 0
+                else MeetingRequest.Priority.WOULD_LIKE,
+                status=MeetingRequest.Status.ACCEPTED,
+                responded_at=answered,
+            )
+            for k, meeting in asked
+        ]
+    )
+    for (_, meeting), request in zip(asked, requests, strict=True):
+        meeting.request = request
+    if session.country != "KR":
+        missed = next(m for m in meetings if m.slot == slots[-1])
+        missed.status = Meeting.Status.NO_SHOW
 
 
 def seed_history(orgs, pools, seekers, report) -> None:
