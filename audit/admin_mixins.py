@@ -9,21 +9,25 @@ import audit
 
 
 def _fields(instance, names) -> list[str]:
-    """The changed form fields the snapshot can hold (concrete columns, not many-to-many)."""
-    concrete = {f.name for f in instance._meta.concrete_fields}
+    """The changed form fields the snapshot can hold: concrete columns, not many-to-many and
+    not files (an upload is named among the changes, its content is not the log's business)."""
+    concrete = {
+        f.name for f in instance._meta.concrete_fields if not isinstance(f, models.FileField)
+    }
     return [name for name in names if name in concrete]
 
 
 class AuditedAdmin:
     """A ModelAdmin mixin: every add, change and delete is recorded as ``admin.<model>.<verb>``
-    with the changed fields before and after (many-to-many changes are named, not valued)."""
+    with the changed fields before and after (many-to-many and file changes are named, not
+    valued)."""
 
     def _action(self, verb: str) -> str:
         return f"admin.{self.model._meta.model_name}.{verb}"
 
     def save_model(self, request, obj, form, change):
         names = _fields(obj, form.changed_data)
-        m2m = [name for name in form.changed_data if name not in names]
+        m2m = [name for name in form.changed_data if name not in names]  # and files
         before = None
         if change and (names or m2m):
             stored = type(obj)._default_manager.filter(pk=obj.pk).first()
