@@ -530,6 +530,13 @@ class Deal(TimeStamped):
                 condition=Q(contract_value__isnull=True) | Q(contract_value__gte=0),
                 name="deal_value_nonnegative",
             ),
+            # A meeting leads to one deal: its two sides and officials all edit that one.
+            models.UniqueConstraint(
+                fields=["source_meeting"],
+                condition=Q(source_meeting__isnull=False),
+                name="deal_one_per_meeting",
+                violation_error_message=_("This meeting already has its deal."),
+            ),
         ]
 
     def __str__(self):

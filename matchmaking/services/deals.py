@@ -175,7 +175,12 @@ def _subject(meeting, supplier, seeker):
 
 
 def _deal_for_meeting(meeting) -> tuple[Deal, bool]:
-    """The meeting's deal (locked), or a new unsaved one at "contacted"."""
+    """The meeting's deal (locked), or a new unsaved one at "contacted".
+
+    The meeting row is locked first: two first answers about one meeting (both sides at once)
+    then make one deal, the second finds the first's (the unique constraint is the backstop).
+    """
+    type(meeting).objects.select_for_update().filter(pk=meeting.pk).first()
     existing = (
         Deal.objects.select_for_update().filter(source_meeting=meeting).order_by("pk").first()
     )

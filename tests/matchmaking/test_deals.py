@@ -266,3 +266,16 @@ def test_organisation_board_query_count(client, deals, org_a, owner, django_asse
     with django_assert_num_queries(8):
         response = client.get(reverse("deals:organization", args=[org_a.pk]))
     assert len(response.context["waiting"]) == deals
+
+
+def test_a_meeting_has_one_deal_even_through_the_orm(org_a, org_b, owner):
+    from django.db import IntegrityError, transaction
+
+    a = RegistrationFactory(organization=org_a, role=Registration.Role.SEEKING)
+    b = RegistrationFactory(event=a.event, organization=org_b, role=Registration.Role.OFFERING)
+    meeting = MeetingFactory(event=a.event, registration_a=a, registration_b=b)
+    first = services.deal_start(meeting=meeting, user=owner)
+    assert services.deal_start(meeting=meeting, user=owner) == first
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Deal.objects.create(title="Again", supplier=org_b, seeker=org_a, source_meeting=meeting)
+    assert Deal.objects.filter(source_meeting=meeting).count() == 1
