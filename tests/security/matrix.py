@@ -115,6 +115,8 @@ ROUTES: dict[str, R] = {
     "api:manage-registration-reject": R(API_OFFICIALS_POST_ONLY, API_OFFICIALS_DONE, pk="reg_a"),
     "api:manage-run-list": R(API_OFFICIALS, "401 403 403 403 400"),
     "api:manage-run-detail": R(API_OFFICIALS, API_OFFICIALS_READ_ONLY, pk="run"),
+    # The world's run has ended: an official's cancel is refused as a conflict.
+    "api:manage-run-cancel": R(API_OFFICIALS_POST_ONLY, "401 403 403 403 409", pk="run"),
     "api:manage-meeting-list": R(API_OFFICIALS, API_OFFICIALS_READ_ONLY),
     "api:manage-meeting-detail": R(API_OFFICIALS, API_OFFICIALS_READ_ONLY, pk="meeting"),
     "api:manage-meeting-cancel": R(API_OFFICIALS_POST_ONLY, API_OFFICIALS_DONE, pk="meeting"),
