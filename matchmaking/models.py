@@ -416,11 +416,22 @@ class ScoringRun(BackgroundRun):
 class MatchScore(models.Model):
     """How well an offer answers a need, with the components and reasons behind the score."""
 
+    # No single-column indexes on offer and need: the (offer, need) constraint and the
+    # (need, -score) and (offer, -score) indexes start with them and serve every lookup, and
+    # each extra index costs a full recompute's COPY of 1.4 M rows several seconds.
     offer = models.ForeignKey(
-        TechnologyOffer, verbose_name=_("offer"), on_delete=models.CASCADE, related_name="scores"
+        TechnologyOffer,
+        verbose_name=_("offer"),
+        on_delete=models.CASCADE,
+        related_name="scores",
+        db_index=False,
     )
     need = models.ForeignKey(
-        TechnologyNeed, verbose_name=_("need"), on_delete=models.CASCADE, related_name="scores"
+        TechnologyNeed,
+        verbose_name=_("need"),
+        on_delete=models.CASCADE,
+        related_name="scores",
+        db_index=False,
     )
     score = models.FloatField(_("score"))
     components = models.JSONField(_("components"), default=dict)

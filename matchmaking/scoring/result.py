@@ -113,6 +113,9 @@ class RankResult:
         names, spellings = index.feature_names(), index.spellings
         offers, needs = index.offers.records, index.needs.records
         end = len(self) if stop is None else min(stop, len(self))
+        # Pairs share their best features far more often than not (1.7 M pairs, 110,000
+        # distinct feature lists at 20,000 × 20,000): label each list once.
+        labels: dict[bytes, list[str]] = {}
         for lo in range(start, end, batch):
             hi = min(lo + batch, end)
             rounded = np.round(self.pair_components[lo:hi].astype(np.float64), 4).tolist()
@@ -120,7 +123,11 @@ class RankResult:
                 offer = offers[self.pair_offer[pair]]
                 need = needs[self.pair_need[pair]]
                 components = dict(zip(COMPONENTS, rounded[i], strict=True))
-                terms = term_labels(self.pair_features[pair], names, spellings)
+                features = self.pair_features[pair]
+                key = features.tobytes()
+                terms = labels.get(key)
+                if terms is None:
+                    terms = labels[key] = term_labels(features, names, spellings)
                 yield PairRow(
                     offer.id,
                     need.id,
