@@ -110,7 +110,9 @@ def gunicorn(env: dict[str, str], *, workers: int, threads: int = 1):
     """A gunicorn serving the portal; yields its base URL once it answers.
 
     ``--preload``: the application (URLs, views, templates' modules) is imported once, before
-    the workers fork, so no measured request waits for a worker to boot.
+    the workers fork, so no measured request waits for a worker to boot. ``--keep-alive 75``
+    as in production (docs/operations.md): with the default 2 s, threaded workers closed idle
+    connections just as the load generator reused them (reset connections, no response).
     """
     port = free_port()
     process = subprocess.Popen(
@@ -127,6 +129,8 @@ def gunicorn(env: dict[str, str], *, workers: int, threads: int = 1):
             str(threads),
             "--timeout",
             "60",
+            "--keep-alive",
+            "75",
             "--preload",
             "--log-level",
             "warning",
