@@ -97,16 +97,21 @@ def _from_service(exc: DjangoValidationError) -> exceptions.APIException:
     return Conflict(" ".join(str(m) for m in exc.messages))
 
 
-def problem_response(exc: exceptions.APIException, request) -> Response:
-    code = getattr(exc, "default_code", "error")
-    body = {
+def _body(code: str, status_code: int, detail, request) -> dict:
+    """The members every problem document has."""
+    return {
         "type": problem_type(code),
         "title": str(TITLES.get(code, TITLES["error"])),
-        "status": exc.status_code,
-        "detail": "",
+        "status": status_code,
+        "detail": str(detail),
         "instance": request.get_full_path() if request is not None else "",
         "code": code,
     }
+
+
+def problem_response(exc: exceptions.APIException, request) -> Response:
+    code = getattr(exc, "default_code", "error")
+    body = _body(code, exc.status_code, "", request)
     if isinstance(exc, exceptions.ValidationError):
         errors = _field_errors(exc.detail)
         general = [e["detail"] for e in errors if "pointer" not in e]
@@ -144,12 +149,5 @@ def problem_handler(exc, context):
 def outside_drf(request, *, status_code: int, code: str, detail) -> HttpResponse:
     """A problem document for what never reached a DRF view: an unknown path under /api/
     (Django's 404) or a crash (Django's 500). Built without DRF's renderer, which needs a view."""
-    body = {
-        "type": problem_type(code),
-        "title": str(TITLES.get(code, TITLES["error"])),
-        "status": status_code,
-        "detail": str(detail),
-        "instance": request.get_full_path(),
-        "code": code,
-    }
+    body = _body(code, status_code, detail, request)
     return HttpResponse(json.dumps(body), status=status_code, content_type=CONTENT_TYPE)

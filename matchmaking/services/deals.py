@@ -180,7 +180,7 @@ def _deal_for_meeting(meeting) -> tuple[Deal, bool]:
     The meeting row is locked first: two first answers about one meeting (both sides at once)
     then make one deal, the second finds the first's (the unique constraint is the backstop).
     """
-    type(meeting).objects.select_for_update().filter(pk=meeting.pk).first()
+    type(meeting).objects.select_for_update().filter(pk=meeting.pk).values_list("pk").first()
     existing = (
         Deal.objects.select_for_update().filter(source_meeting=meeting).order_by("pk").first()
     )

@@ -218,10 +218,6 @@ def _store_floors(model, floors: dict[int, float]) -> None:
     model.objects.exclude(status=PublicationStatus.PUBLISHED).exclude(score_floor=0).update(
         score_floor=0
     )
-    _update_floors(model, floors)
-
-
-def _update_floors(model, floors: dict[int, float]) -> None:
     score_store.update_floors(model, floors)
 
 
@@ -314,4 +310,4 @@ def _refresh_floors(model, field: str, ids: list[int], k: int) -> None:
         rows = MatchScore.objects.filter(**{f"{field}_id__in": ids[start : start + 900]})
         for pk, score in rows.values_list(f"{field}_id", "score"):
             scores.setdefault(pk, []).append(score)
-    _update_floors(model, {pk: _kth(values, k) for pk, values in scores.items()})
+    score_store.update_floors(model, {pk: _kth(values, k) for pk, values in scores.items()})

@@ -3,11 +3,8 @@ first official's invitation and the admin all rely on it)."""
 
 import os
 import secrets
-import subprocess
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from bench import harness
 
 
 def test_a_fresh_production_installation_has_the_officials_group(tmp_path):
@@ -26,17 +23,7 @@ def test_a_fresh_production_installation_has_the_officials_group(tmp_path):
         STATIC_MANIFEST="0",
     )
 
-    def manage(*args: str) -> str:
-        return subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-
-    manage("migrate", "--no-input", "-v0")
+    harness.manage(env, "migrate", "--no-input", "-v0")
     code = (
         "from django.contrib.auth.models import Group; "
         "from accounts.models import OFFICIALS_GROUP; "
@@ -44,6 +31,4 @@ def test_a_fresh_production_installation_has_the_officials_group(tmp_path):
         "print(sorted(set(g.permissions.values_list('codename', flat=True)) "
         "& {'change_event', 'change_technologyoffer', 'change_user', 'delete_user'}))"
     )
-    assert manage("shell", "-c", code).strip().splitlines()[-1] == (
-        "['change_event', 'change_technologyoffer', 'change_user']"
-    )
+    assert harness.shell(env, code) == ("['change_event', 'change_technologyoffer', 'change_user']")
